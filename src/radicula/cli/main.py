@@ -1,0 +1,64 @@
+"""The ``radicula`` command. Sub-commands import their heavy modules lazily so --help is fast."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from radicula.cli import kb as kb_cli
+from radicula.cli.errors import EXIT_FAILURE, CliError
+
+app = typer.Typer(
+    name="radicula",
+    help=(
+        "Radicula: clinical decision support for lumbar radiculopathy (L1-L2 first). "
+        "It supports, and never replaces, clinical judgement."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(kb_cli.app, name="kb", help="Validate, browse, search and export the knowledge base.")
+
+
+def _print_error(message: str) -> None:
+    sys.stderr.write(f"radicula: error: {message}\n")
+
+
+def run() -> None:
+    """Console-script entry point: known errors become one message and an exit code."""
+    from radicula.inputs import InputError
+    from radicula.kb.errors import KbError
+
+    try:
+        app(standalone_mode=False)
+    except CliError as exc:
+        _print_error(str(exc))
+        raise SystemExit(exc.exit_code) from None
+    except InputError as exc:
+        _print_error(str(exc))
+        raise SystemExit(2) from None
+    except KbError as exc:
+        _print_error(str(exc))
+        raise SystemExit(EXIT_FAILURE) from None
+    except OSError as exc:
+        _print_error(f"{exc.strerror or exc}: {exc.filename or ''}".strip())
+        raise SystemExit(EXIT_FAILURE) from None
+    except (typer.Exit, SystemExit) as exc:
+        code = exc.exit_code if isinstance(exc, typer.Exit) else exc.code
+        raise SystemExit(code) from None
+    except typer.Abort:
+        _print_error("aborted")
+        raise SystemExit(EXIT_FAILURE) from None
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            raise SystemExit(exc.exit_code) from None
+        raise
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()
