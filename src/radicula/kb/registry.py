@@ -25,6 +25,7 @@ from radicula.kb.models.sections import (
     Symptom,
     Therapy,
 )
+from radicula.kb.models.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -76,5 +77,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
 
 SECTION_BY_KEY: dict[str, SectionSpec] = {spec.key: spec for spec in SECTIONS}
 
-RULE_TABLES: dict[str, type[BaseModel]] = {}
+RULE_TABLES: dict[str, type[BaseModel]] = {
+    "vocabulary": Vocabulary,
+}
 """Rule tables by file stem under ``kb/data/rules/`` and the model that validates each one."""
