@@ -7,6 +7,7 @@ import sys
 import typer
 
 from radicula.cli import kb as kb_cli
+from radicula.cli import outcomes as outcomes_cli
 from radicula.cli.errors import EXIT_FAILURE, CliError
 
 app = typer.Typer(
@@ -20,6 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(kb_cli.app, name="kb", help="Validate, browse, search and export the knowledge base.")
+app.add_typer(outcomes_cli.app, name="outcomes", help="Questionnaires, change, diary, plots.")
 
 
 def _print_error(message: str) -> None:

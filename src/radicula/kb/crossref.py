@@ -62,6 +62,16 @@ def unsourced_numbers(text: str, allowed: set[float]) -> list[str]:
     return missing
 
 
+_OPTIONAL_PROSE_FIELDS: tuple[str, ...] = (
+    "label_dose",
+    "renal_adjustment",
+    "hepatic_adjustment",
+    "older_adults",
+    "key_warnings",
+    "guideline_stance",
+)
+
+
 def _prose_fields(entry: Entry) -> Iterator[tuple[str, str]]:
     yield "clinician_description", entry.clinician_description
     yield "plain_description", entry.plain_description
@@ -69,6 +79,15 @@ def _prose_fields(entry: Entry) -> Iterator[tuple[str, str]]:
         yield "evidence.assessment", entry.evidence.assessment
         if entry.evidence.correction:
             yield "evidence.correction", entry.evidence.correction
+    # Optional free-text fields some section models add (e.g. Medication); checked when present.
+    for name in _OPTIONAL_PROSE_FIELDS:
+        value = getattr(entry, name, None)
+        if isinstance(value, str) and value:
+            yield name, value
+        elif isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, str) and item:
+                    yield f"{name}[{index}]", item
 
 
 def check_cross_references(kb: KnowledgeBase) -> list[KbProblem]:

@@ -13,6 +13,14 @@ from pydantic import BaseModel
 from radicula.kb.models.clinical import Mimic, RedFlag, SpinalRoot
 from radicula.kb.models.common import Entry
 from radicula.kb.models.drugs import Medication
+from radicula.kb.models.instruments import InstrumentTable
+from radicula.kb.models.reasoning import (
+    CauseTable,
+    LikelihoodTable,
+    MimicProfiles,
+    PriorTable,
+    TriageRules,
+)
 from radicula.kb.models.sections import (
     Advice,
     Cause,
@@ -78,6 +86,12 @@ SECTIONS: tuple[SectionSpec, ...] = (
 SECTION_BY_KEY: dict[str, SectionSpec] = {spec.key: spec for spec in SECTIONS}
 
 RULE_TABLES: dict[str, type[BaseModel]] = {
+    "instruments": InstrumentTable,
     "vocabulary": Vocabulary,
+    "priors": PriorTable,
+    "likelihoods": LikelihoodTable,
+    "triage": TriageRules,
+    "causes": CauseTable,
+    "mimic_profiles": MimicProfiles,
 }
 """Rule tables by file stem under ``kb/data/rules/`` and the model that validates each one."""

@@ -1,0 +1,209 @@
+"""The next most useful questions: red-flag data that could raise the disposition, then the
+findings with the highest expected information gain over the hypotheses.
+
+Expected information gain needs the chance of each answer. The KB gives likelihood ratios, not
+absolute frequencies, so a finding's frequency under a hypothesis is modelled as the baseline
+rate (``likelihoods.baseline_rate``, an expert estimate) scaled by its ratio on the odds scale.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from radicula.kb.models.reasoning import LikelihoodRow, LikelihoodTable
+from radicula.kb.models.vocabulary import Vocabulary
+from radicula.reasoning.bayes import Posterior, entropy, ratio_for
+from radicula.reasoning.case import MOTOR_ACTIONS, REFLEXES, Case
+from radicula.reasoning.evidence import Atom
+from radicula.reasoning.models import NextQuestion
+from radicula.reasoning.triage import TriageResult
+
+_KEY_POINTS = {
+    "T12": "midpoint of the inguinal ligament",
+    "L1": "upper anterior thigh just below the inguinal ligament",
+    "L2": "mid-anterior thigh",
+    "L3": "medial femoral condyle",
+    "L4": "medial malleolus",
+    "L5": "dorsum of the foot at the third MTP joint",
+    "S1": "lateral heel",
+    "groin": "groin",
+    "anterolateral_thigh": "anterolateral thigh",
+    "medial_thigh": "medial thigh",
+}
+_LAB_QUESTIONS = {
+    "pvr": "Measure the post-void residual bladder volume (bladder scan).",
+    "esr": "Check ESR (with CRP and a full blood count).",
+    "crp": "Check CRP (with ESR and a full blood count).",
+    "wbc": "Check the white cell count.",
+    "inr": "Check the INR.",
+    "haemoglobin": "Check haemoglobin (falling haemoglobin suggests bleeding).",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    code: str
+    question: str
+    positive: Atom
+    negative: Atom | None
+
+
+def question_for_atom(atom: str, vocab: Vocabulary, side: str | None) -> tuple[str, str]:
+    """(code, clinician wording) for the finding behind ``atom``."""
+    parts = atom.split(":")
+    kind, name = parts[0], parts[1] if len(parts) > 1 else ""
+    side_words = f" on the {side} side" if side else " on both sides"
+    if kind in ("feature", "test"):
+        item = vocab.item(name)
+        return name, item.question if item else name.replace("_", " ")
+    if kind == "lab":
+        return f"lab:{name}", _LAB_QUESTIONS.get(name, f"Check {name}.")
+    if kind == "sensory":
+        if name == "saddle":
+            return "sensory:saddle", "Test perineal (saddle) sensation to light touch and pinprick."
+        return f"sensory:{name}", f"Test sensation at the {_KEY_POINTS.get(name, name)}{side_words}."
+    if kind == "motor":
+        return f"motor:{name}", f"Grade {name.replace('_', ' ')} power (MRC 0-5){side_words}."
+    if kind == "reflex":
+        return f"reflex:{name}", f"Test the {name.replace('_', ' ')} reflex{side_words}."
+    if kind == "deficit":
+        return "neuro-exam", (
+            "Examine both legs: power (MRC) of hip flexion, knee extension, ankle dorsiflexion, "
+            "great-toe extension and plantar flexion, sensation at the key points, and reflexes."
+        )
+    if kind == "onset":
+        return "onset", "How did it start: suddenly, gradually or after an injury?"
+    if kind == "care":
+        return "care", "How many weeks of conservative care so far, and is injection or surgery being considered?"
+    if kind == "pain":
+        return "pain-map", "Where exactly is the pain (groin, thigh, knee, leg, foot) and on which side?"
+    return atom, atom
+
+
+def red_flag_questions(
+    result: TriageResult, vocab: Vocabulary, screening: list[str], side: str | None
+) -> list[NextQuestion]:
+    order = {atom: i for i, atom in enumerate(screening)}
+    out: dict[str, NextQuestion] = {}
+    for pending in result.pending:
+        for atom in sorted(pending.missing, key=lambda a: order.get(a, len(order))):
+            code, text = question_for_atom(atom, vocab, side)
+            if code in out:
+                continue
+            out[code] = NextQuestion(
+                code=code,
+                question=text,
+                why=f"could raise the disposition to {pending.rule.level} (rule {pending.rule.id}: "
+                f"{pending.rule.reason.split(':')[0]})",
+                kind="red-flag",
+            )
+    return list(out.values())
+
+
+def candidates(case: Case, vocab: Vocabulary, side: str) -> list[Candidate]:
+    """Unasked findings on the leading side, each with its positive and negative reading."""
+    out: list[Candidate] = []
+    asked = set(case.unknown)
+    recorded_tests = {t.test for t in case.tests}
+    for item in vocab.special_tests:
+        if item.code in recorded_tests or item.code in asked:
+            continue
+        out.append(
+            Candidate(
+                item.code,
+                item.question,
+                Atom(f"test:{item.code}:positive", side, item.name),
+                Atom(f"test:{item.code}:negative", side, item.name),
+            )
+        )
+    for item in vocab.features:
+        if item.code in case.features or item.code in asked:
+            continue
+        out.append(
+            Candidate(
+                item.code,
+                item.question,
+                Atom(f"feature:{item.code}:present", None, item.name),
+                Atom(f"feature:{item.code}:absent", None, item.name),
+            )
+        )
+    motor_done = {m.action for m in case.motor}
+    for action in MOTOR_ACTIONS:
+        if action in motor_done or f"motor:{action}" in asked:
+            continue
+        code, text = question_for_atom(f"motor:{action}", vocab, side)
+        out.append(
+            Candidate(code, text, Atom(f"motor:{action}:weak", side, action), Atom(f"motor:{action}:normal_power", side, action))
+        )
+    sensory_done = {s.site for s in case.sensory}
+    for site in _KEY_POINTS:
+        if site in sensory_done or f"sensory:{site}" in asked:
+            continue
+        code, text = question_for_atom(f"sensory:{site}", vocab, side)
+        out.append(
+            Candidate(code, text, Atom(f"sensory:{site}:abnormal", side, site), Atom(f"sensory:{site}:normal", side, site))
+        )
+    reflex_done = {r.reflex for r in case.reflexes}
+    for reflex in REFLEXES:
+        if reflex in reflex_done or f"reflex:{reflex}" in asked:
+            continue
+        if reflex == "cremasteric" and case.sex != "male":
+            continue
+        code, text = question_for_atom(f"reflex:{reflex}", vocab, side)
+        out.append(
+            Candidate(code, text, Atom(f"reflex:{reflex}:abnormal", side, reflex), Atom(f"reflex:{reflex}:normal", side, reflex))
+        )
+    return out
+
+
+def _updated(probs: list[float], ratios: list[float]) -> list[float]:
+    raw = [p * r for p, r in zip(probs, ratios, strict=True)]
+    total = sum(raw)
+    return [v / total for v in raw] if total > 0 else probs
+
+
+def _ratios(posterior: Posterior, atom: Atom | None, rows: dict[str, LikelihoodRow], table: LikelihoodTable) -> list[float] | None:
+    if atom is None or atom.key not in rows:
+        return None
+    row = rows[atom.key]
+    return [ratio_for(s.hypothesis, atom, row, table)[0] for s in posterior.scored]
+
+
+def _leader(posterior: Posterior, probs: list[float]) -> str:
+    best = max(range(len(probs)), key=probs.__getitem__)
+    hyp = posterior.scored[best].hypothesis
+    return hyp.roots[0] if hyp.is_root else (hyp.mimic or "nonspecific")
+
+
+@dataclass(frozen=True)
+class GainEstimate:
+    candidate: Candidate
+    gain: float
+    changes_leader: bool
+
+
+def information_gains(
+    posterior: Posterior, cands: list[Candidate], table: LikelihoodTable
+) -> list[GainEstimate]:
+    rows = table.by_atom()
+    probs = list(posterior.probabilities)
+    base_entropy = entropy(probs)
+    leader = _leader(posterior, probs)
+    odds0 = table.baseline_rate / (1 - table.baseline_rate)
+    out: list[GainEstimate] = []
+    for cand in cands:
+        pos = _ratios(posterior, cand.positive, rows, table)
+        if pos is None:
+            continue
+        neg = _ratios(posterior, cand.negative, rows, table) or [1.0] * len(probs)
+        p_pos = sum(p * (odds0 * w / (1 + odds0 * w)) for p, w in zip(probs, pos, strict=True))
+        post_pos = _updated(probs, pos)
+        post_neg = _updated(probs, neg)
+        expected = p_pos * entropy(post_pos) + (1 - p_pos) * entropy(post_neg)
+        gain = max(0.0, base_entropy - expected)
+        changes = _leader(posterior, post_pos) != leader or _leader(posterior, post_neg) != leader
+        if gain > 1e-9 and math.isfinite(gain):
+            out.append(GainEstimate(cand, gain, changes))
+    out.sort(key=lambda g: (-g.gain, g.candidate.code))
+    return out
