@@ -6,6 +6,8 @@ import sys
 
 import typer
 
+from radicula.cli import assess as assess_cli
+from radicula.cli import interview as interview_cli
 from radicula.cli import kb as kb_cli
 from radicula.cli import outcomes as outcomes_cli
 from radicula.cli.errors import EXIT_FAILURE, CliError
@@ -20,6 +22,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.command("assess")(assess_cli.assess_command)
+app.command("vocab")(assess_cli.vocab_command)
+app.command("eval")(assess_cli.eval_command)
+app.command("demo")(assess_cli.demo_command)
+app.command("interview")(interview_cli.interview_command)
+app.add_typer(assess_cli.schema_app, name="schema", help="JSON Schemas of the case and assessment formats.")
 app.add_typer(kb_cli.app, name="kb", help="Validate, browse, search and export the knowledge base.")
 app.add_typer(outcomes_cli.app, name="outcomes", help="Questionnaires, change, diary, plots.")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -12,6 +11,7 @@ import typer
 from radicula.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 
 if TYPE_CHECKING:
+    from radicula.kb.models.instruments import Instrument
     from radicula.outcomes.models import DiaryReport, ScoreResult
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -19,13 +19,30 @@ diary_app = typer.Typer(no_args_is_help=True, add_completion=False)
 app.add_typer(diary_app, name="diary", help="Check, clean and export a symptom diary (CSV).")
 
 
-class InstrumentName(StrEnum):
-    odi = "odi"
-    rmdq = "rmdq"
-    startback = "startback"
-    phq9 = "phq9"
-    gad7 = "gad7"
-    nrs = "nrs"
+INSTRUMENT_HELP = "odi, rmdq, startback, phq9, gad7 or nrs."
+
+
+def _instrument(name: str) -> Instrument:
+    """The instrument's rules; an unknown name is a usage error listing the known ones.
+
+    Arguments are plain strings checked here (not Enum/float parameters) so that a bad value is
+    one clear message and exit code 2 from ``radicula.cli.main.run``.
+    """
+    from radicula.kb.models.instruments import INSTRUMENT_IDS
+    from radicula.outcomes.scoring import instrument_table
+
+    key = name.strip().lower()
+    if key not in INSTRUMENT_IDS:
+        raise CliError(f"unknown instrument '{name}'; choose one of: {', '.join(INSTRUMENT_IDS)}")
+    return instrument_table().instrument(key)
+
+
+def _number(name: str, text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise CliError(f"{name} must be a number, not '{text}'") from None
+    return int(value) if value.is_integer() else value
 
 
 def _stamp(doc: dict[str, Any]) -> dict[str, Any]:
@@ -64,9 +81,7 @@ def _render_score(result: ScoreResult) -> None:
 
 @app.command()
 def score(
-    instrument: Annotated[
-        InstrumentName, typer.Argument(help="odi, rmdq, startback, phq9, gad7 or nrs.")
-    ],
+    instrument: Annotated[str, typer.Argument(help=INSTRUMENT_HELP)],
     answers: Annotated[
         str,
         typer.Option(
@@ -81,7 +96,7 @@ def score(
     ] = None,
 ) -> None:
     """Score one questionnaire. Invalid answers are never clipped: not scored, exit code 1."""
-    from radicula.outcomes.scoring import instrument_table, score_answers
+    from radicula.outcomes.scoring import score_answers
 
     try:
         parsed = json.loads(answers)
@@ -89,7 +104,7 @@ def score(
         raise CliError(
             f"--answers is not valid JSON ({exc.msg}); give a JSON list", EXIT_USAGE
         ) from None
-    inst = instrument_table().instrument(instrument.value)
+    inst = _instrument(instrument)
     if band_set is not None and band_set not in inst.band_sets:
         known = ", ".join(sorted(inst.band_sets)) or "none"
         raise CliError(f"--band-set '{band_set}' is not defined for {inst.id} (known: {known})")
@@ -99,24 +114,23 @@ def score(
     else:
         _render_score(result)
     if not result.valid:
-        raise typer.Exit(EXIT_FAILURE)
+        raise SystemExit(EXIT_FAILURE)
 
 
 @app.command()
 def change(
     instrument: Annotated[
-        InstrumentName, typer.Argument(help="odi, rmdq, nrs (MIC known), or others.")
+        str, typer.Argument(help=INSTRUMENT_HELP + " MIC known: odi, rmdq, nrs.")
     ],
-    baseline: Annotated[float, typer.Argument(help="Baseline score.")],
-    followup: Annotated[float, typer.Argument(help="Follow-up score.")],
+    baseline: Annotated[str, typer.Argument(help="Baseline score.")],
+    followup: Annotated[str, typer.Argument(help="Follow-up score.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Change from baseline: MIC (absolute and 30 %), improved / unchanged / worse, recovered."""
     from radicula.outcomes.change import compare
-    from radicula.outcomes.scoring import instrument_table
 
-    inst = instrument_table().instrument(instrument.value)
-    result = compare(inst, _plain(baseline), _plain(followup))
+    inst = _instrument(instrument)
+    result = compare(inst, _number("baseline", baseline), _number("followup", followup))
     if as_json:
         _echo_json(result.model_dump(mode="json"))
         return
@@ -127,20 +141,19 @@ def change(
     )
 
 
-def _plain(value: float) -> float:
-    return int(value) if float(value).is_integer() else value
-
-
 def _render_diary(report: DiaryReport) -> None:
     from rich.console import Console
     from rich.panel import Panel
 
     console = Console()
+    by_date: dict[str, list[str]] = {}
     for alert in report.red_flags:
+        by_date.setdefault(str(alert.date), []).append(f"'{alert.term}' ({alert.red_flag})")
+    for day, terms in by_date.items():
+        advice = report.red_flags[0].advice
         console.print(
             Panel(
-                f"{alert.date}: the {alert.field} mentions '{alert.term}' ({alert.red_flag}).\n"
-                f"{alert.advice}",
+                f"{day}: the diary mentions {', '.join(terms)}.\n{advice}",
                 title="GET HELP NOW",
                 style="bold red",
             )
@@ -175,7 +188,7 @@ def diary_check(
     else:
         _render_diary(report)
     if report.errors:
-        raise typer.Exit(EXIT_FAILURE)
+        raise SystemExit(EXIT_FAILURE)
 
 
 @diary_app.command("export")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from radicula.kb.models import medsafety as _meds
 from radicula.kb.models.clinical import Mimic, RedFlag, SpinalRoot
 from radicula.kb.models.common import Entry
 from radicula.kb.models.drugs import Medication
@@ -86,6 +87,11 @@ SECTIONS: tuple[SectionSpec, ...] = (
 SECTION_BY_KEY: dict[str, SectionSpec] = {spec.key: spec for spec in SECTIONS}
 
 RULE_TABLES: dict[str, type[BaseModel]] = {
+    "med_classes": _meds.MedClassTable,
+    "med_drugs": _meds.MedDrugTable,
+    "med_interactions": _meds.MedInteractionTable,
+    "med_beers": _meds.MedBeersTable,
+    "med_conditions": _meds.MedConditionTable,
     "instruments": InstrumentTable,
     "vocabulary": Vocabulary,
     "priors": PriorTable,

@@ -58,7 +58,7 @@ def _dates_axis(ax: Any, start: dt.date, end: dt.date) -> None:
 
     locator = AutoDateLocator(minticks=3, maxticks=5)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
+    ax.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     span = max(1, (end - start).days)
     # room on the right for the last score's label, inside the axes
     ax.set_xlim(

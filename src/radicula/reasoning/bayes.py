@@ -97,7 +97,9 @@ def ratio_for(
     """The ratio ``atom`` contributes to ``hyp`` and its basis."""
     if hyp.is_root:
         if atom.side is not None and hyp.side is not None and atom.side != hyp.side:
-            return 1.0, "neutral"
+            if atom.key.endswith((":normal", ":normal_power", ":negative")):
+                return 1.0, "neutral"
+            return table.wrong_side_ratio, "expert-estimate"
         value, basis = _root_ratio(row, hyp.roots)
     elif hyp.mimic is not None:
         value, basis = row.weight(hyp.mimic, is_root=False)

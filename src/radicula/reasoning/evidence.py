@@ -80,8 +80,10 @@ def _raw_atoms(case: Case, thresholds: Iterable[LabThreshold]) -> list[Atom]:
     for pain in case.pain:
         for side in _sides(pain.side):
             out.append(Atom(f"pain:{pain.region}", side, f"pain in {pain.region.replace('_', ' ')}"))
+    if case.pain and not any(p.region == "low_back" for p in case.pain):
+        out.append(Atom("pain:low_back:absent", None, "no low back pain on the pain map"))
     for s in case.sensory:
-        state = "normal" if s.change == "normal" else "abnormal"
+        state = {"normal": "normal", "increased": "increased"}.get(s.change, "abnormal")
         for side in _sides(s.side):
             out.append(Atom(f"sensory:{s.site}:{state}", side, f"{s.change} sensation at {s.site}"))
     for m in case.motor:
@@ -168,7 +170,7 @@ def _deficit_atoms(case: Case) -> list[Atom]:
         if m.grade <= 4:
             sides.update(s for s in _sides(m.side) if s)
     for s in case.sensory:
-        if s.change != "normal" and s.site not in ("saddle", "genitals"):
+        if s.change in ("reduced", "absent") and s.site not in ("saddle", "genitals"):
             sides.update(x for x in _sides(s.side) if x)
     for r in case.reflexes:
         if r.value in ("reduced", "absent"):

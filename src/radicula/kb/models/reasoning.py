@@ -114,6 +114,10 @@ class LikelihoodTable(StrictModel):
     )
     imaging_source: SourceRef | None = None
     imaging_note: str | None = None
+    wrong_side_ratio: Weight = Field(
+        default=1.0,
+        description="Ratio for a root hypothesis when an abnormal finding is on the other side.",
+    )
     baseline_rate: Annotated[float, Field(gt=0, lt=1)] = Field(
         default=0.2,
         description="Assumed frequency of an unasked finding in non-specific pain (for question value).",
