@@ -53,7 +53,7 @@ def _style() -> Any:
     }
 
 
-def _dates_axis(ax: Any, start: dt.date, end: dt.date) -> None:
+def _dates_axis(ax: Any, start: dt.date, end: dt.date, room: bool = True) -> None:
     from matplotlib.dates import AutoDateLocator, DateFormatter
 
     locator = AutoDateLocator(minticks=3, maxticks=5)  # type: ignore[no-untyped-call]
@@ -62,7 +62,8 @@ def _dates_axis(ax: Any, start: dt.date, end: dt.date) -> None:
     span = max(1, (end - start).days)
     # room on the right for the last score's label, inside the axes
     ax.set_xlim(
-        start - dt.timedelta(days=max(1, span // 25)), end + dt.timedelta(days=span // 5 + 2)
+        start - dt.timedelta(days=max(1, span // 25)),
+        end + dt.timedelta(days=span // 5 + 2 if room else max(1, span // 25)),
     )
     ax.grid(axis="y", color="#e0e0e0", linewidth=0.8)
 
@@ -89,17 +90,19 @@ def _score_panel(
             color=_GREY,
             alpha=0.25,
             linewidth=0,
-            label=f"MIC band: first score \u00b1{mic.value:g}",
+            label=f"grey: first score \u00b1{mic.value:g} (minimal important change)",
         )
-    ax.plot(dates, values, color=_BLUE, marker="o", markersize=8, linewidth=2.5, label="score")
+    ax.plot(dates, values, color=_BLUE, marker="o", markersize=8, linewidth=2.5)
+    span = inst.score_max - inst.score_min
+    high_up = values[-1] > inst.score_min + 0.7 * span
     band = band_for(inst.bands, values[-1])
     last_text = f"{values[-1]:g}" + (f"\n{band}" if band else "")
     ax.annotate(
         last_text,
         (dates[-1], values[-1]),
         textcoords="offset points",
-        xytext=(8, 4),
-        va="bottom",
+        xytext=(8, -6 if high_up else 4),
+        va="top" if high_up else "bottom",
         fontsize=14,
         fontweight="bold",
         color=_BLUE,
@@ -109,7 +112,8 @@ def _score_panel(
             f"{first:g}",
             (dates[0], first),
             textcoords="offset points",
-            xytext=(4, 10),
+            xytext=(4, -10 if first > inst.score_min + 0.8 * span else 10),
+            va="top" if first > inst.score_min + 0.8 * span else "baseline",
             fontsize=12,
             color=_BLUE,
             ha="left",
@@ -122,7 +126,7 @@ def _score_panel(
     ax.set_title(f"{_SHORT[name]} \u2193 better", loc="left")
     _dates_axis(ax, start, end)
     if mic is not None:
-        ax.legend(loc="upper right", frameon=False, ncols=2)
+        ax.legend(loc="upper left", bbox_to_anchor=(0, -0.13), frameon=False, handlelength=1.2)
 
 
 def _diary_panel(ax: Any, trend: Trend, start: dt.date, end: dt.date) -> None:
@@ -183,7 +187,7 @@ def _diary_panel(ax: Any, trend: Trend, start: dt.date, end: dt.date) -> None:
     ax.set_ylim(0, 11.2)
     ax.set_yticks([0, 2, 4, 6, 8, 10])
     ax.set_title("Diary pain (0-10) \u2193 better", loc="left")
-    _dates_axis(ax, start, end)
+    _dates_axis(ax, start, end, room=bool(trend.series))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2, frameon=False)
 
 

@@ -3,8 +3,8 @@
 Five rule tables under ``kb/data/rules/`` feed ``radicula meds check``:
 
 - ``med_classes``: drug classes and the known-drug vocabulary (RxNorm ingredient, brands, classes);
-- ``med_drugs``: per orderable drug, label ceilings, renal bands, hepatic rules, duration, titration,
-  plus the CDC MME conversion factors and thresholds;
+- ``med_drugs``: per orderable drug, label ceilings, renal bands, hepatic rules, duration and
+  titration, plus the CDC MME conversion factors and thresholds;
 - ``med_interactions``: pairwise interaction rules and multi-drug combinations;
 - ``med_beers``: AGS Beers 2023 rows (tables 2-6) relevant to the orderable drugs;
 - ``med_conditions``: condition and allergy vocabularies, condition contraindications,
@@ -16,6 +16,7 @@ Every number the checker acts on is an ``Amount`` carrying a ``SourceRef``. Cros
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
@@ -237,7 +238,8 @@ class RenalBand(StrictModel):
     note: str | None = None
 
     def contains(self, value: float) -> bool:
-        if self.low is not None and (value < self.low or (value == self.low and not self.low_inclusive)):
+        low = self.low
+        if low is not None and (value < low or (value == low and not self.low_inclusive)):
             return False
         return not (
             self.high is not None
@@ -263,7 +265,7 @@ class RenalRule(StrictModel):
             raise ValueError("the first band must start at 0 (inclusive)")
         if bands[-1].high is not None:
             raise ValueError("the last band must be open-ended (high: null)")
-        for prev, nxt in zip(bands, bands[1:], strict=False):
+        for prev, nxt in itertools.pairwise(bands):
             if prev.high is None or nxt.low is None or prev.high != nxt.low:
                 raise ValueError(f"bands '{prev.label}' and '{nxt.label}' are not contiguous")
             if prev.high_inclusive == nxt.low_inclusive:
