@@ -70,7 +70,7 @@ def test_bad_rows_reported_with_line_numbers_good_rows_kept() -> None:
     diary = parse_diary(text)
     assert [e.date.day for e in diary.entries] == [1, 6, 8]
     assert diary.entries[1].note == "a note\nover two lines"
-    by_line = {}
+    by_line: dict[int, list[str]] = {}
     for error in diary.errors:
         by_line.setdefault(error.line, []).append(error.field)
     assert by_line == {

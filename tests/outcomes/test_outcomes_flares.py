@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from radicula.kb.models.instruments import InstrumentTable
 from radicula.outcomes.diary import parse_diary
@@ -17,7 +18,7 @@ from radicula.outcomes.models import DiaryEntry, DiaryImport
 START = dt.date(2025, 1, 1)
 
 
-def _diary(pains: list[int | None], notes: dict[int, str] | None = None) -> list[DiaryEntry]:
+def _diary(pains: Sequence[int | None], notes: dict[int, str] | None = None) -> list[DiaryEntry]:
     notes = notes or {}
     return [
         DiaryEntry(

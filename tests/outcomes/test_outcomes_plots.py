@@ -37,7 +37,7 @@ def test_png_from_sample_trend(tmp_path: Path, table: InstrumentTable) -> None:
 def test_svg(tmp_path: Path, table: InstrumentTable) -> None:
     out = render_trend(load_trend(DATA / "trend.json", table), table, tmp_path / "t.svg")
     text = out.read_text(encoding="utf-8")
-    assert "<svg" in text and "flare" in text and "MIC band" in text
+    assert "<svg" in text and "flare" in text and "minimal important change" in text
 
 
 def test_diary_csv_alone(tmp_path: Path, table: InstrumentTable) -> None:

@@ -96,7 +96,19 @@ def _score_panel(
     span = inst.score_max - inst.score_min
     high_up = values[-1] > inst.score_min + 0.7 * span
     band = band_for(inst.bands, values[-1])
-    last_text = f"{values[-1]:g}" + (f"\n{band}" if band else "")
+    last_text = f"{values[-1]:g}"
+    if band:
+        ax.text(
+            0.99,
+            0.04 if high_up else 0.96,
+            f"now: {band}",
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom" if high_up else "top",
+            fontsize=13,
+            color=_BLUE,
+            bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none"},
+        )
     ax.annotate(
         last_text,
         (dates[-1], values[-1]),

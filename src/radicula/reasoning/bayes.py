@@ -108,6 +108,32 @@ def ratio_for(
     return _clamp(value, table), basis
 
 
+_VECTORS: dict[tuple[int, str, str | None], tuple[tuple[float, str], ...]] = {}
+
+
+def ratio_vector(
+    hyps: list[Hypothesis], atom: Atom, row: LikelihoodRow, table: LikelihoodTable
+) -> tuple[tuple[float, str], ...]:
+    """Ratios of ``atom`` for every hypothesis, cached: the KB is immutable per process."""
+    key = (id(table), atom.key, atom.side)
+    cached = _VECTORS.get(key)
+    if cached is None or len(cached) != len(hyps):
+        cached = tuple(ratio_for(h, atom, row, table) for h in hyps)
+        _VECTORS[key] = cached
+    return cached
+
+
+_HYPS: dict[int, list[tuple[Hypothesis, float]]] = {}
+
+
+def cached_hypotheses(priors: PriorTable) -> list[tuple[Hypothesis, float]]:
+    found = _HYPS.get(id(priors))
+    if found is None:
+        found = hypotheses(priors)
+        _HYPS[id(priors)] = found
+    return found
+
+
 @dataclass(frozen=True)
 class Posterior:
     """Normalised posterior over every hypothesis, and the trace behind each."""
@@ -153,7 +179,9 @@ def localise(
 ) -> Posterior:
     """Score every hypothesis against ``atoms`` and the roots implied by imaging."""
     rows = source_of_row if source_of_row is not None else table.by_atom()
-    scored = [Scored(h, math.log(p)) for h, p in hypotheses(priors)]
+    base = cached_hypotheses(priors)
+    hyps = [h for h, _ in base]
+    scored = [Scored(h, math.log(p)) for h, p in base]
     unused: list[Atom] = []
     mimic_seen: set[str] = set()
     for atom in atoms:
@@ -163,10 +191,10 @@ def localise(
             continue
         first_for_mimics = atom.key not in mimic_seen
         mimic_seen.add(atom.key)
-        for item in scored:
+        vector = ratio_vector(hyps, atom, row, table)
+        for item, (value, basis) in zip(scored, vector, strict=True):
             if not item.hypothesis.is_root and not first_for_mimics:
                 continue
-            value, basis = ratio_for(item.hypothesis, atom, row, table)
             if value == 1.0:
                 continue
             item.log_like += math.log(value)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from radicula.kb.models.reasoning import LikelihoodRow, LikelihoodTable
 from radicula.kb.models.vocabulary import Vocabulary
-from radicula.reasoning.bayes import Posterior, entropy, ratio_for
+from radicula.reasoning.bayes import Posterior, entropy, ratio_vector
 from radicula.reasoning.case import MOTOR_ACTIONS, REFLEXES, Case
 from radicula.reasoning.evidence import Atom
 from radicula.reasoning.models import NextQuestion
@@ -167,7 +167,8 @@ def _ratios(posterior: Posterior, atom: Atom | None, rows: dict[str, LikelihoodR
     if atom is None or atom.key not in rows:
         return None
     row = rows[atom.key]
-    return [ratio_for(s.hypothesis, atom, row, table)[0] for s in posterior.scored]
+    hyps = [s.hypothesis for s in posterior.scored]
+    return [value for value, _ in ratio_vector(hyps, atom, row, table)]
 
 
 def _leader(posterior: Posterior, probs: list[float]) -> str:
