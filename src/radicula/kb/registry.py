@@ -99,5 +99,6 @@ RULE_TABLES: dict[str, type[BaseModel]] = {
     "triage": TriageRules,
     "causes": CauseTable,
     "mimic_profiles": MimicProfiles,
+    "workup": __import__("radicula.kb.models.plans", fromlist=["PlanRules"]).PlanRules,
 }
 """Rule tables by file stem under ``kb/data/rules/`` and the model that validates each one."""

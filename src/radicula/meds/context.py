@@ -65,7 +65,7 @@ class Context:
         self.alerts.append(
             Alert(
                 code=code,
-                severity=severity,  # type: ignore[arg-type]
+                severity=severity,
                 message=message,
                 source=self.kn.cite(source),
                 suggestion=suggestion,
@@ -107,7 +107,9 @@ def resolve(kn: MedsKnowledge, req: CheckIn) -> Context:
     else:
         parsed = parse_route(order.route)
         if parsed is None:
-            raise _bad("order.route", order.route, f"unknown route; allowed: {', '.join(ROUTE_WORDS)}")
+            raise _bad(
+                "order.route", order.route, f"unknown route; allowed: {', '.join(ROUTE_WORDS)}"
+            )
         if parsed not in drug.routes:
             raise _bad(
                 "order.route",
@@ -138,7 +140,9 @@ def resolve(kn: MedsKnowledge, req: CheckIn) -> Context:
             continue
         med_route = parse_route(med.route)
         if med.route is not None and med_route is None:
-            raise _bad(f"{where}.route", med.route, f"unknown route; allowed: {', '.join(ROUTE_WORDS)}")
+            raise _bad(
+                f"{where}.route", med.route, f"unknown route; allowed: {', '.join(ROUTE_WORDS)}"
+            )
         if med_id == drug_id:
             continue  # the order changes the dose of a drug already taken
         others.append(OtherDrug(med_id, med_route, med))

@@ -289,7 +289,7 @@ def check_dose(ctx: Context) -> float | None:
         ctx.add(
             "duration-exceeded",
             drug.duration_severity,
-            f"{name}: {_fmt(order.duration_days)} days > {_fmt(limit_days.value)} days (label limit).",
+            f"{name}: {_fmt(order.duration_days)} days > {_fmt(limit_days.value)} days (label).",
             limit_days.source,
             f"Limit the course to {_fmt(limit_days.value)} days.",
         )

@@ -31,7 +31,7 @@ def ckd_epi_2021(scr_mg_dl: float, age: float, sex: str) -> float:
     value = 142.0 * min(ratio, 1.0) ** alpha * max(ratio, 1.0) ** -1.200 * 0.9938**age
     if sex == "F":
         value *= 1.012
-    return round(value, 2)
+    return round(float(value), 2)
 
 
 @dataclass(frozen=True)

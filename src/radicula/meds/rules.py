@@ -6,6 +6,7 @@ from __future__ import annotations
 from radicula.kb.models.medsafety import SEVERITY_ORDER
 from radicula.meds.context import Context
 
+
 def _fmt(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
@@ -18,7 +19,9 @@ def check_interactions(ctx: Context) -> None:
     for rule in kn.interactions.interactions:
         a, b = kn.expand(rule.a), kn.expand(rule.b)
         for other in ctx.others:
-            hit = (order in a and other.id in b) or (rule.symmetric and order in b and other.id in a)
+            hit = (order in a and other.id in b) or (
+                rule.symmetric and order in b and other.id in a
+            )
             if hit:
                 pending.append((rule, other.id))
                 fired.add((rule.code, other.id))
@@ -41,7 +44,13 @@ def check_interactions(ctx: Context) -> None:
         groups = [kn.expand(g) & present for g in combo.groups]
         if all(groups) and any(order in g for g in groups):
             names = ", ".join(sorted({kn.name(d) for g in groups for d in g}))
-            ctx.add(combo.code, combo.severity, f"{combo.message} ({names})", combo.source, combo.suggestion)
+            ctx.add(
+                combo.code,
+                combo.severity,
+                f"{combo.message} ({names})",
+                combo.source,
+                combo.suggestion,
+            )
 
 
 def check_beers(ctx: Context) -> None:
@@ -56,8 +65,16 @@ def check_beers(ctx: Context) -> None:
         if row.table == 5:
             partner = kn.expand(row.partner)
             for other in ctx.others:
-                if (order in drugs and other.id in partner) or (order in partner and other.id in drugs):
-                    ctx.add(code, row.severity, f"{name} with {kn.name(other.id)}: {row.message}", row.source, row.suggestion)
+                if (order in drugs and other.id in partner) or (
+                    order in partner and other.id in drugs
+                ):
+                    ctx.add(
+                        code,
+                        row.severity,
+                        f"{name} with {kn.name(other.id)}: {row.message}",
+                        row.source,
+                        row.suggestion,
+                    )
             continue
         if order not in drugs:
             continue
@@ -66,8 +83,19 @@ def check_beers(ctx: Context) -> None:
                 ctx.add(code, row.severity, f"{name}: {row.message}", row.source, row.suggestion)
         elif row.table == 6:
             measured = ctx.renal.value_for(row.renal_measure)
-            if row.action == "avoid" and measured is not None and row.renal_below is not None and measured[0] < row.renal_below.value:
-                ctx.add(code, row.severity, f"{name} ({measured[1]} {_fmt(measured[0])} mL/min): {row.message}", row.source, row.suggestion)
+            if (
+                row.action == "avoid"
+                and measured is not None
+                and row.renal_below is not None
+                and measured[0] < row.renal_below.value
+            ):
+                ctx.add(
+                    code,
+                    row.severity,
+                    f"{name} ({measured[1]} {_fmt(measured[0])} mL/min): {row.message}",
+                    row.source,
+                    row.suggestion,
+                )
         elif row.action in ("avoid", "caution"):
             ctx.add(code, row.severity, f"{name}: {row.message}", row.source, row.suggestion)
     cns = kn.members.get(beers.cns_class, frozenset())
@@ -77,7 +105,8 @@ def check_beers(ctx: Context) -> None:
             ctx.add(
                 "beers-cns-combination",
                 beers.cns_severity,
-                f"{len(active)} CNS-active drugs with this order ({', '.join(kn.name(d) for d in active)}): "
+                f"{len(active)} CNS-active drugs with this order "
+                f"({', '.join(kn.name(d) for d in active)}): "
                 "Beers 2023 advises avoiding any combination of 3 or more (falls, fractures).",
                 beers.cns_source,
                 "Stop or taper a CNS-active drug before adding another.",
@@ -89,7 +118,13 @@ def check_conditions(ctx: Context) -> None:
     for rule in kn.conditions.rules:
         matched = set(rule.conditions) & ctx.conditions
         if matched and order in kn.expand(rule.drugs):
-            ctx.add("contraindicated-condition", rule.severity, f"{kn.name(order)}: {rule.message}", rule.source, rule.suggestion)
+            ctx.add(
+                "contraindicated-condition",
+                rule.severity,
+                f"{kn.name(order)}: {rule.message}",
+                rule.source,
+                rule.suggestion,
+            )
 
 
 def check_allergies(ctx: Context) -> None:
@@ -106,9 +141,17 @@ def check_allergies(ctx: Context) -> None:
             )
             continue
         for cross in tables.cross_sensitivities:
-            sensitised = (allergen.drugs & kn.expand(cross.allergen)) or (allergen.classes & set(cross.allergen.classes))
+            sensitised = (allergen.drugs & kn.expand(cross.allergen)) or (
+                allergen.classes & set(cross.allergen.classes)
+            )
             if sensitised and order in kn.expand(cross.affects):
-                ctx.add("allergy", cross.severity, f"Recorded allergy '{allergen.text}': {cross.message}", cross.source, cross.suggestion)
+                ctx.add(
+                    "allergy",
+                    cross.severity,
+                    f"Recorded allergy '{allergen.text}': {cross.message}",
+                    cross.source,
+                    cross.suggestion,
+                )
                 break
 
 
@@ -127,7 +170,13 @@ def check_pregnancy(ctx: Context) -> bool:
         if rule.before_weeks is not None and weeks >= rule.before_weeks.value:
             continue
         avoid = avoid or rule.code == "pregnancy-avoid"
-        ctx.add(rule.code, rule.severity, f"{kn.name(order)} at {_fmt(weeks)} weeks: {rule.message}", rule.source, rule.suggestion)
+        ctx.add(
+            rule.code,
+            rule.severity,
+            f"{kn.name(order)} at {_fmt(weeks)} weeks: {rule.message}",
+            rule.source,
+            rule.suggestion,
+        )
     return avoid
 
 
