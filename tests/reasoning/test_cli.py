@@ -19,9 +19,20 @@ def test_assess_json_contract():
     result = runner.invoke(app, ["assess", str(DEMO), "--json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    for key in ("roots", "radiculopathy_probability", "disposition", "red_flags", "differential",
-                "compression_zone", "imaging_now", "imaging_reason", "next_questions", "explanation",
-                "kb_version", "engine_version"):
+    for key in (
+        "roots",
+        "radiculopathy_probability",
+        "disposition",
+        "red_flags",
+        "differential",
+        "compression_zone",
+        "imaging_now",
+        "imaging_reason",
+        "next_questions",
+        "explanation",
+        "kb_version",
+        "engine_version",
+    ):
         assert key in doc
     assert doc["roots"][0]["root"] == "L2" and doc["roots"][0]["side"] == "left"
     assert doc["disposition"]["level"] in {"emergency", "urgent", "soon", "routine"}
@@ -32,8 +43,14 @@ def test_assess_json_contract():
 
 def test_bad_case_file_exits_nonzero_without_traceback(tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"age": 40, "sex": "male", "motor": [{"action": "hip_flexion", "side": "left", "grade": 7}]}')
-    proc = subprocess.run([sys.executable, "-m", "radicula.cli.main", "assess", str(bad)], capture_output=True, text=True)
+    bad.write_text(
+        '{"age": 40, "sex": "male", "motor": [{"action": "hip_flexion", "side": "left", "grade": 7}]}'
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "radicula.cli.main", "assess", str(bad)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode != 0
     assert "motor[0].grade" in proc.stderr and "7" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -77,4 +94,6 @@ def test_interview_asks_red_flags_first_and_saves(tmp_path):
     out = tmp_path / "case.yaml"
     run_interview(Console(file=open(tmp_path / "log.txt", "w")), out, None, 12, fake_input)
     assert out.exists()
-    assert "bladder" in asked[2].lower() or "saddle" in asked[2].lower() or "urine" in asked[2].lower()
+    assert (
+        "bladder" in asked[2].lower() or "saddle" in asked[2].lower() or "urine" in asked[2].lower()
+    )

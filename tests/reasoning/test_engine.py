@@ -36,7 +36,10 @@ def case(**extra):
 def test_l2_picture_localises_to_l2_left():
     a = assess(
         case(
-            pain=[{"region": "anterior_thigh", "side": "left"}, {"region": "groin", "side": "left"}],
+            pain=[
+                {"region": "anterior_thigh", "side": "left"},
+                {"region": "groin", "side": "left"},
+            ],
             sensory=[{"site": "L2", "side": "left", "change": "reduced"}],
             motor=[{"action": "hip_flexion", "side": "left", "grade": 4}],
             tests=[{"test": "femoral_nerve_stretch", "side": "left", "result": "positive"}],
@@ -51,7 +54,11 @@ def test_l2_picture_localises_to_l2_left():
 
 
 def test_cauda_equina_is_emergency_with_flag_and_imaging():
-    a = assess(case(features={"bladder_retention": True}, labs=[{"test": "pvr", "value": 450, "unit": "mL"}]))
+    a = assess(
+        case(
+            features={"bladder_retention": True}, labs=[{"test": "pvr", "value": 450, "unit": "mL"}]
+        )
+    )
     assert a.disposition.level == "emergency"
     flag = next(f for f in a.red_flags if f.id == "cauda-equina")
     assert "lab:pvr:over_200" in flag.findings
@@ -66,7 +73,9 @@ def test_pvr_exactly_200_does_not_fire_but_201_does():
 
 
 def test_missing_red_flag_screen_is_asked_first():
-    a = assess(validate_case({"age": 40, "sex": "female", "pain": [{"region": "groin", "side": "right"}]}))
+    a = assess(
+        validate_case({"age": 40, "sex": "female", "pain": [{"region": "groin", "side": "right"}]})
+    )
     assert a.next_questions and a.next_questions[0].kind == "red-flag"
     assert a.disposition.pending, "rules that could still fire are listed"
 
@@ -75,7 +84,10 @@ def test_hip_oa_picture_lowers_radiculopathy_and_leads_the_differential():
     a = assess(
         case(
             age=68,
-            pain=[{"region": "groin", "side": "right"}, {"region": "anterior_thigh", "side": "right"}],
+            pain=[
+                {"region": "groin", "side": "right"},
+                {"region": "anterior_thigh", "side": "right"},
+            ],
             tests=[
                 {"test": "hip_internal_rotation_pain", "side": "right", "result": "positive"},
                 {"test": "scour", "side": "right", "result": "positive"},
@@ -97,7 +109,15 @@ def test_incidental_low_disc_is_not_trusted_in_l2_picture():
             sensory=[{"site": "L2", "side": "left", "change": "reduced"}],
             motor=[{"action": "hip_flexion", "side": "left", "grade": 4}],
             tests=[{"test": "femoral_nerve_stretch", "side": "left", "result": "positive"}],
-            imaging=[{"modality": "mri", "level": "L4-L5", "zone": "paracentral", "side": "left", "finding": "extrusion"}],
+            imaging=[
+                {
+                    "modality": "mri",
+                    "level": "L4-L5",
+                    "zone": "paracentral",
+                    "side": "left",
+                    "finding": "extrusion",
+                }
+            ],
         )
     )
     assert a.roots[0].root == "L2"
@@ -110,7 +130,15 @@ def test_far_lateral_l2_l3_compresses_exiting_l2():
         case(
             pain=[{"region": "anterior_thigh", "side": "right"}],
             sensory=[{"site": "L2", "side": "right", "change": "reduced"}],
-            imaging=[{"modality": "mri", "level": "L2-L3", "zone": "extraforaminal", "side": "right", "finding": "protrusion"}],
+            imaging=[
+                {
+                    "modality": "mri",
+                    "level": "L2-L3",
+                    "zone": "extraforaminal",
+                    "side": "right",
+                    "finding": "protrusion",
+                }
+            ],
         )
     )
     item = a.imaging_concordance[0]
@@ -134,7 +162,14 @@ def test_contradiction_is_reported_not_resolved():
     ("raw", "field"),
     [
         ({"age": -3, "sex": "male"}, "age"),
-        ({"age": 40, "sex": "male", "motor": [{"action": "hip_flexion", "side": "left", "grade": 7}]}, "motor[0].grade"),
+        (
+            {
+                "age": 40,
+                "sex": "male",
+                "motor": [{"action": "hip_flexion", "side": "left", "grade": 7}],
+            },
+            "motor[0].grade",
+        ),
         ({"age": 40, "sex": "male", "labs": [{"test": "crp", "value": 5, "unit": "g"}]}, "labs[0]"),
         ({"age": 40, "sex": "male", "colour": "blue"}, "colour"),
     ],
@@ -147,7 +182,11 @@ def test_bad_input_names_field_and_value(raw, field):
 
 def test_unknown_codes_name_the_closest():
     with pytest.raises(InputError) as err:
-        assess(parse_case('{"age": 40, "sex": "male", "tests": [{"test": "femoral_strech", "side": "left", "result": "positive"}]}'))
+        assess(
+            parse_case(
+                '{"age": 40, "sex": "male", "tests": [{"test": "femoral_strech", "side": "left", "result": "positive"}]}'
+            )
+        )
     assert "femoral_nerve_stretch" in str(err.value)
     with pytest.raises(InputError) as err:
         assess(parse_case('{"age": 40, "sex": "male", "features": {"fevr": true}}'))

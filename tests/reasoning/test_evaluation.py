@@ -14,7 +14,15 @@ def test_vignette_set_is_large_and_covers_every_root_mimic_and_flag(vignettes):
         assert roots[root] >= 1, root
     assert roots["L1"] >= 10 and roots["L2"] >= 10
     flags = Counter(f for v in vignettes for f in v.label.get("red_flags") or [])
-    for flag in ("cauda-equina", "infection", "malignancy", "fracture", "progressive-deficit", "vascular", "haemorrhage"):
+    for flag in (
+        "cauda-equina",
+        "infection",
+        "malignancy",
+        "fracture",
+        "progressive-deficit",
+        "vascular",
+        "haemorrhage",
+    ):
         assert flags[flag] >= 2, flag
     mimics = {v.label.get("mimic") for v in vignettes} - {None}
     assert len(mimics) >= 13

@@ -15,28 +15,58 @@ from radicula.reasoning.io import validate_case
 VOCAB = engine_kb().vocab
 TESTS = sorted(VOCAB.test_codes)
 FEATURES = sorted(VOCAB.feature_codes)
-RED_FLAG_FEATURES = ["bladder_retention", "saddle_anaesthesia", "fever", "history_of_cancer", "major_trauma", "progressive_weakness"]
+RED_FLAG_FEATURES = [
+    "bladder_retention",
+    "saddle_anaesthesia",
+    "fever",
+    "history_of_cancer",
+    "major_trauma",
+    "progressive_weakness",
+]
 SIDE = st.sampled_from(["left", "right"])
 
 cases = st.fixed_dictionaries(
     {
         "age": st.integers(16, 95),
         "sex": st.sampled_from(["female", "male"]),
-        "pain": st.lists(st.fixed_dictionaries({"region": st.sampled_from(PAIN_REGIONS), "side": SIDE}), max_size=3),
+        "pain": st.lists(
+            st.fixed_dictionaries({"region": st.sampled_from(PAIN_REGIONS), "side": SIDE}),
+            max_size=3,
+        ),
         "sensory": st.lists(
-            st.fixed_dictionaries({"site": st.sampled_from(SENSORY_SITES), "side": SIDE, "change": st.sampled_from(["reduced", "normal", "absent"])}),
+            st.fixed_dictionaries(
+                {
+                    "site": st.sampled_from(SENSORY_SITES),
+                    "side": SIDE,
+                    "change": st.sampled_from(["reduced", "normal", "absent"]),
+                }
+            ),
             max_size=3,
         ),
         "motor": st.lists(
-            st.fixed_dictionaries({"action": st.sampled_from(MOTOR_ACTIONS), "side": SIDE, "grade": st.integers(0, 5)}),
+            st.fixed_dictionaries(
+                {"action": st.sampled_from(MOTOR_ACTIONS), "side": SIDE, "grade": st.integers(0, 5)}
+            ),
             max_size=3,
         ),
         "reflexes": st.lists(
-            st.fixed_dictionaries({"reflex": st.sampled_from(REFLEXES), "side": SIDE, "value": st.sampled_from(["normal", "reduced", "absent"])}),
+            st.fixed_dictionaries(
+                {
+                    "reflex": st.sampled_from(REFLEXES),
+                    "side": SIDE,
+                    "value": st.sampled_from(["normal", "reduced", "absent"]),
+                }
+            ),
             max_size=2,
         ),
         "tests": st.lists(
-            st.fixed_dictionaries({"test": st.sampled_from(TESTS), "side": SIDE, "result": st.sampled_from(["positive", "negative"])}),
+            st.fixed_dictionaries(
+                {
+                    "test": st.sampled_from(TESTS),
+                    "side": SIDE,
+                    "result": st.sampled_from(["positive", "negative"]),
+                }
+            ),
             max_size=3,
         ),
         "features": st.dictionaries(st.sampled_from(FEATURES), st.booleans(), max_size=4),

@@ -9,8 +9,12 @@ import typer
 
 
 def interview_command(
-    out: Annotated[Path, typer.Option("--out", help="Where to save the case file (YAML).")] = Path("case.yaml"),
-    start: Annotated[Path | None, typer.Option("--from", help="Start from an existing case file.")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Where to save the case file (YAML).")] = Path(
+        "case.yaml"
+    ),
+    start: Annotated[
+        Path | None, typer.Option("--from", help="Start from an existing case file.")
+    ] = None,
     max_questions: Annotated[int, typer.Option(help="Stop after this many questions.")] = 40,
 ) -> None:
     """Interview like an examiner: red-flag questions first; 'unknown' is always an answer."""

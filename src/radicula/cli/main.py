@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -9,8 +10,9 @@ import typer
 from radicula.cli import assess as assess_cli
 from radicula.cli import interview as interview_cli
 from radicula.cli import kb as kb_cli
+from radicula.cli import meds as meds_cli
 from radicula.cli import outcomes as outcomes_cli
-from radicula.cli.errors import EXIT_FAILURE, CliError
+from radicula.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 
 app = typer.Typer(
     name="radicula",
@@ -29,6 +31,7 @@ app.command("demo")(assess_cli.demo_command)
 app.command("interview")(interview_cli.interview_command)
 app.add_typer(assess_cli.schema_app, name="schema", help="JSON Schemas of the case and assessment formats.")
 app.add_typer(kb_cli.app, name="kb", help="Validate, browse, search and export the knowledge base.")
+app.add_typer(meds_cli.app, name="meds", help="Check a medication order; show a drug's safety rules.")
 app.add_typer(outcomes_cli.app, name="outcomes", help="Questionnaires, change, diary, plots.")
 
 
@@ -42,7 +45,7 @@ def run() -> None:
     from radicula.kb.errors import KbError
 
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except CliError as exc:
         _print_error(str(exc))
         raise SystemExit(exc.exit_code) from None
@@ -62,12 +65,33 @@ def run() -> None:
         _print_error("aborted")
         raise SystemExit(EXIT_FAILURE) from None
     except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        if isinstance(exc, _click_exception_types()):
+            exc.show()  # type: ignore[attr-defined]
+            raise SystemExit(getattr(exc, "exit_code", EXIT_USAGE)) from None
+        if os.environ.get("RADICULA_DEBUG"):
+            raise
+        _print_error(f"internal error ({type(exc).__name__}: {exc}); set RADICULA_DEBUG=1 for details")
+        raise SystemExit(3) from None
+    if isinstance(code, int) and code != 0:
+        raise SystemExit(code)
+
+
+def _click_exception_types() -> tuple[type[BaseException], ...]:
+    """Typer >= 0.20 bundles its own click; older ones use the click package."""
+    types: list[type[BaseException]] = []
+    try:
+        from typer._click.exceptions import ClickException as Bundled
+
+        types.append(Bundled)
+    except ImportError:  # pragma: no cover - depends on the typer version
+        pass
+    try:
         import click
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        raise
+        types.append(click.ClickException)
+    except ImportError:  # pragma: no cover
+        pass
+    return tuple(types)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,7 +10,12 @@ from rich.table import Table
 
 from radicula.reasoning.models import Assessment
 
-_COLOURS = {"emergency": "bold white on red", "urgent": "bold red", "soon": "yellow", "routine": "green"}
+_COLOURS = {
+    "emergency": "bold white on red",
+    "urgent": "bold red",
+    "soon": "yellow",
+    "routine": "green",
+}
 
 
 def render_assessment(console: Console, a: Assessment) -> None:
@@ -23,7 +28,10 @@ def render_assessment(console: Console, a: Assessment) -> None:
         )
     )
     if a.red_flags:
-        console.print("[bold red]Red flags:[/] " + "; ".join(f"{f.id} ({', '.join(f.findings)})" for f in a.red_flags))
+        console.print(
+            "[bold red]Red flags:[/] "
+            + "; ".join(f"{f.id} ({', '.join(f.findings)})" for f in a.red_flags)
+        )
     console.print(f"Radiculopathy probability: [bold]{a.radiculopathy_probability:.2f}[/]")
     table = Table(title="Root localisation (given radiculopathy)")
     for col in ("root", "side", "probability", "absolute"):
@@ -36,10 +44,17 @@ def render_assessment(console: Console, a: Assessment) -> None:
         diff.add_column(col, overflow="fold")
     for i, d in enumerate(a.differential[:8], start=1):
         value = d.probability if d.probability is not None else d.score
-        diff.add_row(str(i), d.label + (" [red](dangerous)[/]" if d.dangerous else ""), f"{value:.3f}",
-                     "; ".join(d.for_[:3]), "; ".join(d.against[:2]))
+        diff.add_row(
+            str(i),
+            d.label + (" [red](dangerous)[/]" if d.dangerous else ""),
+            f"{value:.3f}",
+            "; ".join(d.for_[:3]),
+            "; ".join(d.against[:2]),
+        )
     console.print(diff)
-    console.print(f"Compression zone: [bold]{a.compression_zone}[/] ({'; '.join(a.compression_zone_reasons)})")
+    console.print(
+        f"Compression zone: [bold]{a.compression_zone}[/] ({'; '.join(a.compression_zone_reasons)})"
+    )
     for c in a.imaging_concordance:
         console.print(f"  imaging {c.finding}: {c.verdict} - {c.reason}")
     console.print(f"Imaging now: [bold]{'yes' if a.imaging_now else 'no'}[/] - {a.imaging_reason}")
@@ -48,7 +63,9 @@ def render_assessment(console: Console, a: Assessment) -> None:
     console.print("[bold]Next questions:[/]")
     for q in a.next_questions:
         console.print(f"  - {q.question}  [dim]({q.why})[/]")
-    console.print(f"[dim]{len(a.explanation)} explanation steps in --json. KB {a.kb_version}, engine {a.engine_version}.[/]")
+    console.print(
+        f"[dim]{len(a.explanation)} explanation steps in --json. KB {a.kb_version}, engine {a.engine_version}.[/]"
+    )
     console.print(f"[italic]{a.disclaimer}[/]")
 
 
@@ -62,7 +79,10 @@ def render_vocabulary(console: Console, doc: dict[str, Any]) -> None:
         for item in doc[key]["codes"]:
             table.add_row(item["code"], item["meaning"])
         console.print(table)
-    console.print("[bold]labs[/]: " + ", ".join(f"{k} ({'/'.join(v['units'])})" for k, v in doc["labs"].items()))
+    console.print(
+        "[bold]labs[/]: "
+        + ", ".join(f"{k} ({'/'.join(v['units'])})" for k, v in doc["labs"].items())
+    )
     console.print(f"[dim]KB {doc['kb_version']}[/]")
 
 

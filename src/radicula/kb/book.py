@@ -42,7 +42,7 @@ SEED_TITLES: dict[str, str] = {
 }
 """Chapter titles for the seed article's sections, in the article's order."""
 
-ERROR_STANCES: tuple[str, ...] = ("wrong", "contested", "not-approved")
+ERROR_STANCES: tuple[str, ...] = ("wrong", "not-approved", "contested")
 """Stances listed as the article's errors (each carries a correction and its sources)."""
 
 CAUTION_STANCES: tuple[str, ...] = ("not-recommended", "experimental")
@@ -199,8 +199,14 @@ def render_book(kb: KnowledgeBase) -> str:
     """The knowledge book as one HTML document (UTF-8 text), stamped with the KB version."""
     chapters = _chapters(kb)
     views = [e for ch in chapters for e in ch.entries]
-    errors = [e for e in views if e["stance"] in ERROR_STANCES]
-    cautions = [e for e in views if e["stance"] in CAUTION_STANCES]
+    errors = sorted(
+        (e for e in views if e["stance"] in ERROR_STANCES),
+        key=lambda e: ERROR_STANCES.index(e["stance"]),
+    )
+    cautions = sorted(
+        (e for e in views if e["stance"] in CAUTION_STANCES),
+        key=lambda e: CAUTION_STANCES.index(e["stance"]),
+    )
     counts = Counter(e["stance"] for e in views if e["stance"])
     template = _environment().get_template("book.html.j2")
     return template.render(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from radicula.kb.models.medsafety import SEVERITY_ORDER
 from radicula.meds.context import Context
+from radicula.meds.models import Alert
 
 
 def _fmt(value: float) -> str:
@@ -200,9 +201,7 @@ def check_unrecognised(ctx: Context) -> None:
         )
 
 
-def _alert(ctx: Context, message: str):  # type: ignore[no-untyped-def]
-    from radicula.meds.models import Alert
-
+def _alert(ctx: Context, message: str) -> Alert:
     return Alert(
         code="unrecognised-medication",
         severity="minor",

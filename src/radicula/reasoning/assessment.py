@@ -229,7 +229,15 @@ def assess(case: Case, kb: KnowledgeBase | None = None) -> Assessment:
     ekb = engine_kb(kb)
     check_case_codes(case, ekb.vocab)
     evidence = extract(case, ekb.triage.lab_thresholds)
-    labelled = [(implied_root(img), f"{img.modality} {img.level} {img.zone or ''} {img.side} {img.finding}".replace("  ", " ")) for img in case.imaging]
+    labelled = [
+        (
+            implied_root(img),
+            f"{img.modality} {img.level} {img.zone or ''} {img.side} {img.finding}".replace(
+                "  ", " "
+            ),
+        )
+        for img in case.imaging
+    ]
     first = localise(evidence.atoms, [], ekb.priors, ekb.likelihoods, ekb.rows)
     concordance, concordant = _concordance(labelled, first)
     all_implied = [item for item, _ in labelled if item is not None]
@@ -267,7 +275,8 @@ def assess(case: Case, kb: KnowledgeBase | None = None) -> Assessment:
         imaging_reason=imaging_reason,
         next_questions=next_questions(case, ekb, posterior, result, leading_side),
         contradictions=[
-            Contradiction(finding=c.finding, side=c.side, detail=c.detail) for c in evidence.contradictions
+            Contradiction(finding=c.finding, side=c.side, detail=c.detail)
+            for c in evidence.contradictions
         ],
         explanation=explanation(ekb.kb, ekb.priors, posterior, result, evidence, concordance),
     )
@@ -284,13 +293,19 @@ def next_questions(
     """Red-flag data that could raise the disposition first, then expected information gain."""
     out = red_flag_questions(result, ekb.vocab, ekb.triage.screening, side)
     seen = {q.code for q in out}
-    for est in information_gains(posterior, candidates(case, ekb.vocab, side or "left"), ekb.likelihoods):
+    for est in information_gains(
+        posterior, candidates(case, ekb.vocab, side or "left"), ekb.likelihoods
+    ):
         if len(out) >= limit:
             break
         if est.candidate.code in seen:
             continue
         seen.add(est.candidate.code)
-        why = "could change the leading diagnosis or root" if est.changes_leader else "narrows the root and mimic probabilities"
+        why = (
+            "could change the leading diagnosis or root"
+            if est.changes_leader
+            else "narrows the root and mimic probabilities"
+        )
         out.append(
             NextQuestion(
                 code=est.candidate.code,

@@ -64,7 +64,9 @@ def hypotheses(priors: PriorTable) -> list[tuple[Hypothesis, float]]:
     single = priors.radiculopathy * (1.0 - priors.multilevel_share)
     for root in ROOT_IDS:
         for side in SIDES:
-            out.append((Hypothesis(f"{root}:{side}", (root,), side), single * priors.roots[root] / 2))
+            out.append(
+                (Hypothesis(f"{root}:{side}", (root,), side), single * priors.roots[root] / 2)
+            )
     pair_weights = [priors.roots[a] + priors.roots[b] for a, b in PAIRS]
     total = sum(pair_weights)
     for (a, b), weight in zip(PAIRS, pair_weights, strict=True):
@@ -147,7 +149,9 @@ class Posterior:
 
     @property
     def radiculopathy(self) -> float:
-        return sum(p for s, p in zip(self.scored, self.probabilities, strict=True) if s.hypothesis.is_root)
+        return sum(
+            p for s, p in zip(self.scored, self.probabilities, strict=True) if s.hypothesis.is_root
+        )
 
     def root_marginals(self) -> dict[tuple[str, str], float]:
         """P(root on side is involved | radiculopathy), summing single and two-root hypotheses."""
@@ -206,7 +210,9 @@ def localise(
     return Posterior(tuple(scored), tuple(probs), tuple(unused))
 
 
-def _apply_imaging(scored: list[Scored], implied: list[ImpliedRoot], table: LikelihoodTable) -> None:
+def _apply_imaging(
+    scored: list[Scored], implied: list[ImpliedRoot], table: LikelihoodTable
+) -> None:
     src = table.imaging_source
     for item in implied:
         ratio = table.imaging.get(item.finding.finding, 1.0)
@@ -221,7 +227,9 @@ def _apply_imaging(scored: list[Scored], implied: list[ImpliedRoot], table: Like
                         f"imaging:{item.finding.finding}",
                         item.rule,
                         ratio,
-                        "derived" if item.finding.finding in ("extrusion", "sequestration") else "expert-estimate",
+                        "derived"
+                        if item.finding.finding in ("extrusion", "sequestration")
+                        else "expert-estimate",
                         src.source if src else "radicula-engine-estimates",
                         src.locator if src else None,
                     )

@@ -74,9 +74,7 @@ REFLEXES: tuple[str, ...] = Reflex.__args__  # type: ignore[attr-defined]
 SpinalLevel = Literal["T11-T12", "T12-L1", "L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"]
 ImagingZone = Literal["central", "paracentral", "subarticular", "foraminal", "extraforaminal"]
 
-LabName = Literal[
-    "crp", "esr", "wbc", "glucose", "hba1c", "inr", "haemoglobin", "platelets", "pvr"
-]
+LabName = Literal["crp", "esr", "wbc", "glucose", "hba1c", "inr", "haemoglobin", "platelets", "pvr"]
 LAB_UNITS: dict[str, tuple[str, ...]] = {
     "crp": ("mg/L", "mg/dL"),
     "esr": ("mm/h",),

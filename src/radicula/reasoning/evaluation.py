@@ -93,17 +93,48 @@ class EvalReport:
 
         over = self._rate(self.over_triage, self.n)
         return [
-            {"metric": "root top-1", "value": pct(self.root_top1, self.root_cases), "target": ">= 95 %",
-             "met": "yes" if self._rate(self.root_top1, self.root_cases) >= 0.95 else "NO"},
-            {"metric": "exact root set", "value": pct(self.exact_set, self.exact_cases), "target": "-", "met": "-"},
-            {"metric": "mimic recognition", "value": pct(self.mimic_recognised, self.mimic_cases), "target": "-", "met": "-"},
-            {"metric": "disposition exact", "value": pct(self.disposition_exact, self.n), "target": "-", "met": "-"},
-            {"metric": "under-triage count", "value": str(self.under_triage), "target": "0",
-             "met": "yes" if self.under_triage == 0 else "NO"},
-            {"metric": "over-triage rate", "value": pct(self.over_triage, self.n), "target": "<= 15 %",
-             "met": "yes" if over <= 0.15 else "NO"},
-            {"metric": "red-flag recall", "value": pct(self.flags_found, self.flags_labelled), "target": "100 %",
-             "met": "yes" if self.flags_found == self.flags_labelled else "NO"},
+            {
+                "metric": "root top-1",
+                "value": pct(self.root_top1, self.root_cases),
+                "target": ">= 95 %",
+                "met": "yes" if self._rate(self.root_top1, self.root_cases) >= 0.95 else "NO",
+            },
+            {
+                "metric": "exact root set",
+                "value": pct(self.exact_set, self.exact_cases),
+                "target": "-",
+                "met": "-",
+            },
+            {
+                "metric": "mimic recognition",
+                "value": pct(self.mimic_recognised, self.mimic_cases),
+                "target": "-",
+                "met": "-",
+            },
+            {
+                "metric": "disposition exact",
+                "value": pct(self.disposition_exact, self.n),
+                "target": "-",
+                "met": "-",
+            },
+            {
+                "metric": "under-triage count",
+                "value": str(self.under_triage),
+                "target": "0",
+                "met": "yes" if self.under_triage == 0 else "NO",
+            },
+            {
+                "metric": "over-triage rate",
+                "value": pct(self.over_triage, self.n),
+                "target": "<= 15 %",
+                "met": "yes" if over <= 0.15 else "NO",
+            },
+            {
+                "metric": "red-flag recall",
+                "value": pct(self.flags_found, self.flags_labelled),
+                "target": "100 %",
+                "met": "yes" if self.flags_found == self.flags_labelled else "NO",
+            },
         ]
 
 

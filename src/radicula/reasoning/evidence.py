@@ -79,7 +79,9 @@ def _raw_atoms(case: Case, thresholds: Iterable[LabThreshold]) -> list[Atom]:
     out: list[Atom] = []
     for pain in case.pain:
         for side in _sides(pain.side):
-            out.append(Atom(f"pain:{pain.region}", side, f"pain in {pain.region.replace('_', ' ')}"))
+            out.append(
+                Atom(f"pain:{pain.region}", side, f"pain in {pain.region.replace('_', ' ')}")
+            )
     if case.pain and not any(p.region == "low_back" for p in case.pain):
         out.append(Atom("pain:low_back:absent", None, "no low back pain on the pain map"))
     for s in case.sensory:
@@ -90,7 +92,9 @@ def _raw_atoms(case: Case, thresholds: Iterable[LabThreshold]) -> list[Atom]:
         state = "normal_power" if m.grade == 5 else "weak"
         for side in _sides(m.side):
             out.append(
-                Atom(f"motor:{m.action}:{state}", side, f"{m.action.replace('_', ' ')} MRC {m.grade}")
+                Atom(
+                    f"motor:{m.action}:{state}", side, f"{m.action.replace('_', ' ')} MRC {m.grade}"
+                )
             )
     for r in case.reflexes:
         state = {"normal": "normal", "brisk": "brisk"}.get(r.value, "abnormal")
@@ -98,13 +102,21 @@ def _raw_atoms(case: Case, thresholds: Iterable[LabThreshold]) -> list[Atom]:
             out.append(Atom(f"reflex:{r.reflex}:{state}", side, f"{r.reflex} reflex {r.value}"))
     for t in case.tests:
         for side in _sides(t.side):
-            out.append(Atom(f"test:{t.test}:{t.result}", side, f"{t.test.replace('_', ' ')} {t.result}"))
+            out.append(
+                Atom(f"test:{t.test}:{t.result}", side, f"{t.test.replace('_', ' ')} {t.result}")
+            )
     for code, present in sorted(case.features.items()):
         state = "present" if present else "absent"
         out.append(Atom(f"feature:{code}:{state}", None, f"{code.replace('_', ' ')} {state}"))
     for img in case.imaging:
         if img.finding != "normal":
-            out.append(Atom(f"imaging:{img.finding}:present", None, f"{img.modality} {img.finding} {img.level}"))
+            out.append(
+                Atom(
+                    f"imaging:{img.finding}:present",
+                    None,
+                    f"{img.modality} {img.finding} {img.level}",
+                )
+            )
     out.extend(_lab_atoms(case, thresholds))
     out.extend(_context_atoms(case))
     return out
@@ -115,7 +127,9 @@ def _lab_atoms(case: Case, thresholds: Iterable[LabThreshold]) -> list[Atom]:
     table = list(thresholds)
     for lab in case.labs:
         if lab.flag is not None:
-            out.append(Atom(f"lab:{lab.test}:{lab.flag}", None, f"{lab.test} {lab.flag} (lab flag)"))
+            out.append(
+                Atom(f"lab:{lab.test}:{lab.flag}", None, f"{lab.test} {lab.flag} (lab flag)")
+            )
         for th in table:
             if th.test != lab.test or th.unit != lab.unit:
                 continue

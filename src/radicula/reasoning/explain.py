@@ -82,7 +82,11 @@ def explanation(
             )
         )
     for item in concordance:
-        steps.append(ExplanationStep(kind="imaging", subject=item.finding, text=f"{item.verdict}: {item.reason}"))
+        steps.append(
+            ExplanationStep(
+                kind="imaging", subject=item.finding, text=f"{item.verdict}: {item.reason}"
+            )
+        )
     for atom in posterior.unused:
         steps.append(
             ExplanationStep(

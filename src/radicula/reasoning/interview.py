@@ -36,26 +36,50 @@ def _answer_into(raw: dict[str, Any], code: str, answer: str, side: str) -> bool
         return True
     if code.startswith("motor:"):
         if text.isdigit() and 0 <= int(text) <= 5:
-            raw.setdefault("motor", []).append({"action": code.split(":")[1], "side": side, "grade": int(text)})
+            raw.setdefault("motor", []).append(
+                {"action": code.split(":")[1], "side": side, "grade": int(text)}
+            )
             return True
         return False
     if code.startswith("sensory:"):
-        value = {"n": "normal", "normal": "normal", "r": "reduced", "reduced": "reduced", "a": "absent", "absent": "absent"}.get(text)
+        value = {
+            "n": "normal",
+            "normal": "normal",
+            "r": "reduced",
+            "reduced": "reduced",
+            "a": "absent",
+            "absent": "absent",
+        }.get(text)
         if value is None:
             return False
-        raw.setdefault("sensory", []).append({"site": code.split(":")[1], "side": side, "change": value})
+        raw.setdefault("sensory", []).append(
+            {"site": code.split(":")[1], "side": side, "change": value}
+        )
         return True
     if code.startswith("reflex:"):
-        value = {"n": "normal", "normal": "normal", "r": "reduced", "reduced": "reduced", "a": "absent", "absent": "absent", "b": "brisk", "brisk": "brisk"}.get(text)
+        value = {
+            "n": "normal",
+            "normal": "normal",
+            "r": "reduced",
+            "reduced": "reduced",
+            "a": "absent",
+            "absent": "absent",
+            "b": "brisk",
+            "brisk": "brisk",
+        }.get(text)
         if value is None:
             return False
-        raw.setdefault("reflexes", []).append({"reflex": code.split(":")[1], "side": side, "value": value})
+        raw.setdefault("reflexes", []).append(
+            {"reflex": code.split(":")[1], "side": side, "value": value}
+        )
         return True
     if text not in _YES | _NO:
         return False
     vocab = engine_kb().vocab
     if code in vocab.test_codes:
-        raw.setdefault("tests", []).append({"test": code, "side": side, "result": "positive" if text in _YES else "negative"})
+        raw.setdefault("tests", []).append(
+            {"test": code, "side": side, "result": "positive" if text in _YES else "negative"}
+        )
         return True
     if code in vocab.feature_codes:
         raw.setdefault("features", {})[code] = text in _YES
@@ -67,7 +91,11 @@ def _hint(code: str) -> str:
     if code.startswith("motor:"):
         return "MRC 0-5 or unknown"
     if code.startswith(("sensory:", "reflex:")):
-        return "normal / reduced / absent" + (" / brisk" if code.startswith("reflex:") else "") + " or unknown"
+        return (
+            "normal / reduced / absent"
+            + (" / brisk" if code.startswith("reflex:") else "")
+            + " or unknown"
+        )
     return "yes / no / unknown"
 
 
@@ -77,7 +105,11 @@ def _next(case: Case) -> tuple[str, str, str] | None:
     a = assess(case)
     side = a.leading_side or "left"
     for q in a.next_questions:
-        if q.kind == "red-flag" and ":" not in q.code and q.code in ekb.vocab.feature_codes | ekb.vocab.test_codes:
+        if (
+            q.kind == "red-flag"
+            and ":" not in q.code
+            and q.code in ekb.vocab.feature_codes | ekb.vocab.test_codes
+        ):
             return q.code, q.question, q.why
     evidence = extract(case, ekb.triage.lab_thresholds)
     posterior = localise(evidence.atoms, [], ekb.priors, ekb.likelihoods, ekb.rows)
@@ -85,7 +117,11 @@ def _next(case: Case) -> tuple[str, str, str] | None:
     del result
     for est in information_gains(posterior, candidates(case, ekb.vocab, side), ekb.likelihoods):
         if est.changes_leader:
-            return est.candidate.code, est.candidate.question, "could change the leading root or diagnosis"
+            return (
+                est.candidate.code,
+                est.candidate.question,
+                "could change the leading root or diagnosis",
+            )
     return None
 
 
@@ -108,7 +144,9 @@ def run_interview(
     while asked < max_questions:
         nxt = _next(case)
         if nxt is None:
-            console.print("[green]No remaining question would change the disposition or the leading root.[/]")
+            console.print(
+                "[green]No remaining question would change the disposition or the leading root.[/]"
+            )
             break
         code, question, why = nxt
         a = assess(case)

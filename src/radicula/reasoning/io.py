@@ -22,9 +22,14 @@ def parse_case(text: str, name: str = "case") -> Case:
     try:
         raw: Any = json.loads(text) if text.lstrip().startswith("{") else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise InputError([InputProblem("(file)", name, f"not valid JSON or YAML: {exc}")], "case") from None
+        raise InputError(
+            [InputProblem("(file)", name, f"not valid JSON or YAML: {exc}")], "case"
+        ) from None
     if not isinstance(raw, dict):
-        raise InputError([InputProblem("(root)", type(raw).__name__, "a case must be a mapping of fields")], "case")
+        raise InputError(
+            [InputProblem("(root)", type(raw).__name__, "a case must be a mapping of fields")],
+            "case",
+        )
     return validate_case(raw)
 
 

@@ -62,7 +62,10 @@ def question_for_atom(atom: str, vocab: Vocabulary, side: str | None) -> tuple[s
     if kind == "sensory":
         if name == "saddle":
             return "sensory:saddle", "Test perineal (saddle) sensation to light touch and pinprick."
-        return f"sensory:{name}", f"Test sensation at the {_KEY_POINTS.get(name, name)}{side_words}."
+        return (
+            f"sensory:{name}",
+            f"Test sensation at the {_KEY_POINTS.get(name, name)}{side_words}.",
+        )
     if kind == "motor":
         return f"motor:{name}", f"Grade {name.replace('_', ' ')} power (MRC 0-5){side_words}."
     if kind == "reflex":
@@ -75,9 +78,15 @@ def question_for_atom(atom: str, vocab: Vocabulary, side: str | None) -> tuple[s
     if kind == "onset":
         return "onset", "How did it start: suddenly, gradually or after an injury?"
     if kind == "care":
-        return "care", "How many weeks of conservative care so far, and is injection or surgery being considered?"
+        return (
+            "care",
+            "How many weeks of conservative care so far, and is injection or surgery being considered?",
+        )
     if kind == "pain":
-        return "pain-map", "Where exactly is the pain (groin, thigh, knee, leg, foot) and on which side?"
+        return (
+            "pain-map",
+            "Where exactly is the pain (groin, thigh, knee, leg, foot) and on which side?",
+        )
     return atom, atom
 
 
@@ -134,7 +143,12 @@ def candidates(case: Case, vocab: Vocabulary, side: str) -> list[Candidate]:
             continue
         code, text = question_for_atom(f"motor:{action}", vocab, side)
         out.append(
-            Candidate(code, text, Atom(f"motor:{action}:weak", side, action), Atom(f"motor:{action}:normal_power", side, action))
+            Candidate(
+                code,
+                text,
+                Atom(f"motor:{action}:weak", side, action),
+                Atom(f"motor:{action}:normal_power", side, action),
+            )
         )
     sensory_done = {s.site for s in case.sensory}
     for site in _KEY_POINTS:
@@ -142,7 +156,12 @@ def candidates(case: Case, vocab: Vocabulary, side: str) -> list[Candidate]:
             continue
         code, text = question_for_atom(f"sensory:{site}", vocab, side)
         out.append(
-            Candidate(code, text, Atom(f"sensory:{site}:abnormal", side, site), Atom(f"sensory:{site}:normal", side, site))
+            Candidate(
+                code,
+                text,
+                Atom(f"sensory:{site}:abnormal", side, site),
+                Atom(f"sensory:{site}:normal", side, site),
+            )
         )
     reflex_done = {r.reflex for r in case.reflexes}
     for reflex in REFLEXES:
@@ -152,7 +171,12 @@ def candidates(case: Case, vocab: Vocabulary, side: str) -> list[Candidate]:
             continue
         code, text = question_for_atom(f"reflex:{reflex}", vocab, side)
         out.append(
-            Candidate(code, text, Atom(f"reflex:{reflex}:abnormal", side, reflex), Atom(f"reflex:{reflex}:normal", side, reflex))
+            Candidate(
+                code,
+                text,
+                Atom(f"reflex:{reflex}:abnormal", side, reflex),
+                Atom(f"reflex:{reflex}:normal", side, reflex),
+            )
         )
     return out
 
@@ -163,7 +187,9 @@ def _updated(probs: list[float], ratios: list[float]) -> list[float]:
     return [v / total for v in raw] if total > 0 else probs
 
 
-def _ratios(posterior: Posterior, atom: Atom | None, rows: dict[str, LikelihoodRow], table: LikelihoodTable) -> list[float] | None:
+def _ratios(
+    posterior: Posterior, atom: Atom | None, rows: dict[str, LikelihoodRow], table: LikelihoodTable
+) -> list[float] | None:
     if atom is None or atom.key not in rows:
         return None
     row = rows[atom.key]

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from radicula.kb.models.reasoning import LEVEL_ORDER, Condition, ConditionGroup, TriageRule, TriageRules
+from radicula.kb.models.reasoning import (
+    LEVEL_ORDER,
+    Condition,
+    ConditionGroup,
+    TriageRule,
+    TriageRules,
+)
 from radicula.reasoning.case import Case
 from radicula.reasoning.evidence import Evidence
 
@@ -89,7 +95,9 @@ def _evaluate(cond: Condition, keys: frozenset[str], case: Case, found: list[str
     return _evaluate_group(cond, keys, case, found)
 
 
-def _evaluate_group(group: ConditionGroup, keys: frozenset[str], case: Case, found: list[str]) -> Truth:
+def _evaluate_group(
+    group: ConditionGroup, keys: frozenset[str], case: Case, found: list[str]
+) -> Truth:
     result: Truth = True
     for item in group.all:
         value = _evaluate(item, keys, case, found)

@@ -15,13 +15,20 @@ def vocabulary_document() -> dict[str, Any]:
     assert isinstance(vocab, Vocabulary)
     return {
         "kb_version": kb.version.label,
-        "pain_regions": {"codes": list(PAIN_REGIONS), "side": ["left", "right", "bilateral", "midline"]},
+        "pain_regions": {
+            "codes": list(PAIN_REGIONS),
+            "side": ["left", "right", "bilateral", "midline"],
+        },
         "sensory_sites": {
             "codes": list(SENSORY_SITES),
             "side": ["left", "right", "bilateral"],
             "change": ["reduced", "absent", "increased", "normal"],
         },
-        "motor_actions": {"codes": list(MOTOR_ACTIONS), "grade": "MRC 0-5", "side": ["left", "right", "bilateral"]},
+        "motor_actions": {
+            "codes": list(MOTOR_ACTIONS),
+            "grade": "MRC 0-5",
+            "side": ["left", "right", "bilateral"],
+        },
         "reflexes": {"codes": list(REFLEXES), "value": ["normal", "reduced", "absent", "brisk"]},
         "special_tests": {
             "result": ["positive", "negative"],

@@ -43,7 +43,11 @@ def check_case_codes(case: Case, vocab: Vocabulary) -> None:
             )
     known_unknowns = tests | features
     for index, code in enumerate(case.unknown):
-        base = code.split(":")[0] if ":" in code and not code.startswith(("motor:", "sensory:", "reflex:", "lab:")) else code
+        base = (
+            code.split(":")[0]
+            if ":" in code and not code.startswith(("motor:", "sensory:", "reflex:", "lab:"))
+            else code
+        )
         if ":" in code:
             continue
         if base not in known_unknowns:

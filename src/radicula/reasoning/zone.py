@@ -52,13 +52,19 @@ def implied_root(img: ImagingFinding) -> ImpliedRoot | None:
         return None
     exiting, traversing = _LEVEL_ROOTS[img.level]
     zone = img.zone or ("foraminal" if img.finding == "foraminal_stenosis" else None)
-    sides: tuple[str, ...] = ("left", "right") if img.side in ("bilateral", "central") else (img.side,)
+    sides: tuple[str, ...] = (
+        ("left", "right") if img.side in ("bilateral", "central") else (img.side,)
+    )
     if zone in _EXITING_ZONES:
         if exiting is None:
             return None
-        return ImpliedRoot(img, exiting, sides, f"{zone} lesion at {img.level}: exiting {exiting} root")
+        return ImpliedRoot(
+            img, exiting, sides, f"{zone} lesion at {img.level}: exiting {exiting} root"
+        )
     label = zone or "central/paracentral (zone not stated)"
-    return ImpliedRoot(img, traversing, sides, f"{label} lesion at {img.level}: traversing {traversing} root")
+    return ImpliedRoot(
+        img, traversing, sides, f"{label} lesion at {img.level}: traversing {traversing} root"
+    )
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,10 @@ def compression_zone(case: Case, concordant: list[ImpliedRoot], keys: frozenset[
     if "feature:bilateral_leg_symptoms:present" in keys or "deficit:bilateral:present" in keys:
         reasons.append("bilateral symptoms or deficit suggest central compression")
         return ZoneCall("central", tuple(reasons))
-    if "feature:relieved_by_sitting:present" in keys and "feature:pain_worse_walking:present" in keys:
+    if (
+        "feature:relieved_by_sitting:present" in keys
+        and "feature:pain_worse_walking:present" in keys
+    ):
         return ZoneCall("central", ("neurogenic claudication suggests central canal stenosis",))
     foraminal = [
         text

@@ -1,4 +1,4 @@
-"""The planner's rule table (``rules/workup.yaml``): work-up rules, medication options, care settings.
+"""The planner rule table (``rules/workup.yaml``): work-up rules, medication options, care.
 
 Conditions are the triage grammar (:class:`ConditionGroup`) over *plan facts*: the engine's
 evidence atoms (``feature:fever:present``, ``deficit:motor:severe``, ``duration:under_6_weeks``)

@@ -70,7 +70,9 @@ class PriorTable(StrictModel):
 class LikelihoodRow(StrictModel):
     """What one finding (an evidence atom) does to each hypothesis, relative to non-specific pain."""
 
-    atom: AtomKey = Field(description="e.g. sensory:L2:abnormal, test:femoral_nerve_stretch:positive")
+    atom: AtomKey = Field(
+        description="e.g. sensory:L2:abnormal, test:femoral_nerve_stretch:positive"
+    )
     reported: dict[str, Weight] = Field(
         default_factory=dict, description="Root or mimic -> likelihood ratio printed in the source."
     )
@@ -140,7 +142,9 @@ class LikelihoodTable(StrictModel):
         for row in self.rows:
             for name in [*row.reported, *row.estimated]:
                 if name not in ROOT_IDS and name not in kb.entries:
-                    problems.append(KbProblem(rel, row.atom, "weights", f"unknown hypothesis '{name}'"))
+                    problems.append(
+                        KbProblem(rel, row.atom, "weights", f"unknown hypothesis '{name}'")
+                    )
         return problems
 
 
@@ -206,7 +210,9 @@ class CauseRule(StrictModel):
     """How the clues of one of the article's causes move its score among radiculopathies."""
 
     cause: EntryId
-    base: Weight = Field(description="Relative frequency among compressive radiculopathies (estimate).")
+    base: Weight = Field(
+        description="Relative frequency among compressive radiculopathies (estimate)."
+    )
     clues: dict[AtomKey, Weight] = Field(default_factory=dict)
     source: SourceRef
     note: str | None = None
