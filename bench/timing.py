@@ -17,5 +17,5 @@ def percentiles_ms(fn: Callable[[], object], repeat: int = 500, warmup: int = 20
         fn()
         samples.append((time.perf_counter() - start) * 1000.0)
     samples.sort()
-    p99 = samples[min(len(samples) - 1, int(round(0.99 * (len(samples) - 1))))]
+    p99 = samples[min(len(samples) - 1, round(0.99 * (len(samples) - 1)))]
     return statistics.median(samples), p99

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,10 +18,6 @@ app = typer.Typer(no_args_is_help=True, add_completion=False)
 schema_app = typer.Typer(no_args_is_help=True, add_completion=False)
 
 
-def _load_case(path: Path) -> object:
-    from radicula.reasoning.io import load_case
-
-    return load_case(path)
 
 
 def assess_command(
@@ -34,7 +29,7 @@ def assess_command(
 ) -> None:
     """Assess a case: roots, disposition, red flags, differential, imaging, next questions."""
     from radicula.reasoning.assessment import assess
-    from radicula.reasoning.case import Case
+    from radicula.reasoning.io import load_case
 
     if batch is not None:
         from radicula.reasoning.io import assess_batch
@@ -45,9 +40,7 @@ def assess_command(
         return
     if case_file is None:
         raise CliError("give a CASE file, or --batch FILE.jsonl")
-    case = _load_case(case_file)
-    assert isinstance(case, Case)
-    result = assess(case)
+    result = assess(load_case(case_file))
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False))
         return
@@ -89,11 +82,6 @@ def vocab_command(
     from radicula.cli.render_assessment import render_vocabulary
 
     render_vocabulary(Console(), doc)
-
-
-class Fmt(str, Enum):
-    table = "table"
-    json = "json"
 
 
 def eval_command(

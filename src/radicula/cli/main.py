@@ -31,7 +31,7 @@ app.command("demo")(assess_cli.demo_command)
 app.command("interview")(interview_cli.interview_command)
 app.add_typer(assess_cli.schema_app, name="schema", help="JSON Schemas of the case and assessment formats.")
 app.add_typer(kb_cli.app, name="kb", help="Validate, browse, search and export the knowledge base.")
-app.add_typer(meds_cli.app, name="meds", help="Check a medication order; show a drug's safety rules.")
+app.add_typer(meds_cli.app, name="meds", help="Check a medication order; show a drug's rules.")
 app.add_typer(outcomes_cli.app, name="outcomes", help="Questionnaires, change, diary, plots.")
 
 

@@ -40,6 +40,7 @@ class CareItem(PlanModel):
         "mind-body",
         "injection",
         "surgery",
+        "advanced",
     ]
     status: CareStatus
     why: str

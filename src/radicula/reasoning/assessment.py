@@ -6,6 +6,7 @@ No I/O, no clock, no randomness: the same case and KB give the same assessment, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from radicula import DISCLAIMER, ENGINE_VERSION
 from radicula.kb.loader import KnowledgeBase, load_kb
@@ -26,6 +27,7 @@ from radicula.reasoning.explain import explanation
 from radicula.reasoning.models import (
     Assessment,
     Contradiction,
+    DifferentialItem,
     Disposition,
     ImagingConcordance,
     NextQuestion,
@@ -64,6 +66,14 @@ class EngineKb:
 
 
 _CACHE: dict[str, EngineKb] = {}
+_T = TypeVar("_T")
+
+
+def _table(kb: KnowledgeBase, name: str, cls: type[_T]) -> _T:
+    table = kb.rule(name)
+    if not isinstance(table, cls):
+        raise TypeError(f"rule table '{name}' is not a {cls.__name__}")
+    return table
 
 
 def engine_kb(kb: KnowledgeBase | None = None) -> EngineKb:
@@ -72,22 +82,16 @@ def engine_kb(kb: KnowledgeBase | None = None) -> EngineKb:
     if cached is not None and cached.kb is kb:
         return cached
 
-    def rule(name: str, cls: type) -> object:
-        table = kb.rule(name)
-        assert isinstance(table, cls), name
-        return table
-
-    lik = rule("likelihoods", LikelihoodTable)
-    assert isinstance(lik, LikelihoodTable)
+    lik = _table(kb, "likelihoods", LikelihoodTable)
     built = EngineKb(
         kb=kb,
-        vocab=rule("vocabulary", Vocabulary),  # type: ignore[arg-type]
-        priors=rule("priors", PriorTable),  # type: ignore[arg-type]
+        vocab=_table(kb, "vocabulary", Vocabulary),
+        priors=_table(kb, "priors", PriorTable),
         likelihoods=lik,
         rows=lik.by_atom(),
-        triage=rule("triage", TriageRules),  # type: ignore[arg-type]
-        causes=rule("causes", CauseTable),  # type: ignore[arg-type]
-        mimic_profiles=rule("mimic_profiles", MimicProfiles),  # type: ignore[arg-type]
+        triage=_table(kb, "triage", TriageRules),
+        causes=_table(kb, "causes", CauseTable),
+        mimic_profiles=_table(kb, "mimic_profiles", MimicProfiles),
     )
     _CACHE[kb.version.label] = built
     return built
@@ -141,7 +145,7 @@ def _disposition(result: TriageResult) -> Disposition:
         for p in result.pending
     ]
     return Disposition(
-        level=result.level,  # type: ignore[arg-type]
+        level=result.level,
         meaning=LEVEL_MEANING[result.level],
         reasons=reasons,
         rules=rules,
@@ -198,7 +202,7 @@ def _concordance(
 
 
 def _imaging(
-    result: TriageResult, ekb: EngineKb, ranked: list[diff.DifferentialItem], evidence: Evidence
+    result: TriageResult, ekb: EngineKb, ranked: list[DifferentialItem], evidence: Evidence
 ) -> tuple[bool, str]:
     for fired in sorted(result.fired, key=lambda f: f.rule.id):
         if fired.rule.imaging_now:
@@ -268,7 +272,7 @@ def assess(case: Case, kb: KnowledgeBase | None = None) -> Assessment:
         disposition=_disposition(result),
         red_flags=_red_flags(result),
         differential=ranked,
-        compression_zone=zone.zone,  # type: ignore[arg-type]
+        compression_zone=zone.zone,
         compression_zone_reasons=list(zone.reasons),
         imaging_concordance=concordance,
         imaging_now=imaging_now,

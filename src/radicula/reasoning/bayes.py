@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from radicula.kb.models.common import ROOT_IDS
 from radicula.kb.models.reasoning import LikelihoodRow, LikelihoodTable, PriorTable
@@ -19,7 +20,7 @@ from radicula.reasoning.evidence import Atom
 from radicula.reasoning.zone import ImpliedRoot
 
 SIDES = ("left", "right")
-PAIRS: tuple[tuple[str, str], ...] = tuple(zip(ROOT_IDS[:-1], ROOT_IDS[1:], strict=True))
+PAIRS: tuple[tuple[str, str], ...] = tuple(pairwise(ROOT_IDS))
 
 
 @dataclass(frozen=True)

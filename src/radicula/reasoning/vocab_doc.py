@@ -12,7 +12,8 @@ from radicula.reasoning.case import LAB_UNITS, MOTOR_ACTIONS, PAIN_REGIONS, REFL
 def vocabulary_document() -> dict[str, Any]:
     kb = load_kb()
     vocab = kb.rule("vocabulary")
-    assert isinstance(vocab, Vocabulary)
+    if not isinstance(vocab, Vocabulary):
+        raise TypeError("rule table 'vocabulary' has the wrong model")
     return {
         "kb_version": kb.version.label,
         "pain_regions": {

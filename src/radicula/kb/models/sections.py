@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from radicula.kb.models.common import EntryId, NonEmptyText, RedFlagId, RootId, Entry
+from radicula.kb.models.common import Entry, EntryId, NonEmptyText, RedFlagId, RootId
 
 Zone = Literal["central", "subarticular", "foraminal", "extraforaminal"]
 
