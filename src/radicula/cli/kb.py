@@ -82,14 +82,18 @@ def search_cmd(
     for column in ("id", "section", "name", "matched", "score"):
         table.add_column(column)
     for hit in hits:
-        table.add_row(hit.entry_id, hit.section, hit.name, hit.matched, f"{min(hit.score, 100):.0f}")
+        table.add_row(
+            hit.entry_id, hit.section, hit.name, hit.matched, f"{min(hit.score, 100):.0f}"
+        )
     Console().print(table)
 
 
 @app.command()
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="json or html")] = ExportFormat.json,
-    out: Annotated[Path | None, typer.Option(help="File to write (default: standard output).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="File to write (default: standard output).")
+    ] = None,
 ) -> None:
     """Export the whole KB as JSON, or as a static, searchable HTML knowledge book."""
     from radicula.kb.loader import load_kb
@@ -114,7 +118,9 @@ def export(
 
 @app.command()
 def schema(
-    out: Annotated[Path | None, typer.Option(help="File to write (default: standard output).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="File to write (default: standard output).")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the KB data files, generated from the models."""
     from radicula.kb.export import kb_json_schema

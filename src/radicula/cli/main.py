@@ -12,6 +12,7 @@ from radicula.cli import interview as interview_cli
 from radicula.cli import kb as kb_cli
 from radicula.cli import meds as meds_cli
 from radicula.cli import outcomes as outcomes_cli
+from radicula.cli import plan as plan_cli
 from radicula.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 
 app = typer.Typer(
@@ -29,10 +30,14 @@ app.command("vocab")(assess_cli.vocab_command)
 app.command("eval")(assess_cli.eval_command)
 app.command("demo")(assess_cli.demo_command)
 app.command("interview")(interview_cli.interview_command)
-app.add_typer(assess_cli.schema_app, name="schema", help="JSON Schemas of the case and assessment formats.")
+app.add_typer(
+    assess_cli.schema_app, name="schema", help="JSON Schemas of the case and assessment formats."
+)
 app.add_typer(kb_cli.app, name="kb", help="Validate, browse, search and export the knowledge base.")
 app.add_typer(meds_cli.app, name="meds", help="Check a medication order; show a drug's rules.")
 app.add_typer(outcomes_cli.app, name="outcomes", help="Questionnaires, change, diary, plots.")
+app.command("plan")(plan_cli.plan_command)
+app.command("leaflet")(plan_cli.leaflet_command)
 
 
 def _print_error(message: str) -> None:
@@ -70,7 +75,9 @@ def run() -> None:
             raise SystemExit(getattr(exc, "exit_code", EXIT_USAGE)) from None
         if os.environ.get("RADICULA_DEBUG"):
             raise
-        _print_error(f"internal error ({type(exc).__name__}: {exc}); set RADICULA_DEBUG=1 for details")
+        _print_error(
+            f"internal error ({type(exc).__name__}: {exc}); set RADICULA_DEBUG=1 for details"
+        )
         raise SystemExit(3) from None
     if isinstance(code, int) and code != 0:
         raise SystemExit(code)

@@ -44,8 +44,7 @@ def render_validation(console: Console, report: ValidationReport) -> None:
     if cov is not None:
         colour = "green" if cov.complete else "red"
         console.print(
-            f"[{colour}]seed coverage: {len(cov.mapped)}/{cov.total} items "
-            f"({cov.percent:.1f} %)[/]"
+            f"[{colour}]seed coverage: {len(cov.mapped)}/{cov.total} items ({cov.percent:.1f} %)[/]"
         )
         for item in cov.missing:
             console.print(f"  missing: {item.section} #{item.number} {item.title}", markup=False)
@@ -58,6 +57,11 @@ def _cite(kb: KnowledgeBase, ref: SourceRef) -> str:
     source = kb.sources.get(ref.source)
     text = source.citation if source else ref.source
     return f"{text} [{ref.locator}]" if ref.locator else text
+
+
+def _short(ref: SourceRef) -> str:
+    """A figure's source as its bibliography id and locator; the card lists the full citations."""
+    return f"{ref.source} [{ref.locator}]" if ref.locator else ref.source
 
 
 def _plain(value: Any) -> str:
@@ -94,7 +98,7 @@ def render_card(console: Console, kb: KnowledgeBase, entry: Entry) -> None:
             figures.add_column(column)
         for fig in entry.figures:
             figures.add_row(
-                fig.label, f"{fig.value} {fig.unit}".strip(), fig.basis, _cite(kb, fig.source)
+                fig.label, f"{fig.value} {fig.unit}".strip(), fig.basis, _short(fig.source)
             )
         console.print(figures)
     for name, value in entry.codes.model_dump().items():
@@ -108,11 +112,19 @@ def render_card(console: Console, kb: KnowledgeBase, entry: Entry) -> None:
             body += f"\n[bold]Correction:[/] {ev.correction}"
         body += "\nBasis: " + "; ".join(_cite(kb, r) for r in ev.guideline_refs)
         if ev.correction_sources:
-            body += "\nCorrection sources: " + "; ".join(_cite(kb, r) for r in ev.correction_sources)
+            body += "\nCorrection sources: " + "; ".join(
+                _cite(kb, r) for r in ev.correction_sources
+            )
         console.print(Panel(body, title=f"Evidence: [{colour}]{ev.stance}[/]"))
     console.print("[bold]Sources[/]")
+    listed = {ref.source for ref in entry.sources}
     for ref in entry.sources:
-        console.print(f"  - {_cite(kb, ref)}", markup=False, highlight=False)
+        console.print(f"  - {ref.source}: {_cite(kb, ref)}", markup=False, highlight=False)
+    for fig in entry.figures:
+        if fig.source.source not in listed:
+            listed.add(fig.source.source)
+            ref = SourceRef(source=fig.source.source)
+            console.print(f"  - {ref.source}: {_cite(kb, ref)}", markup=False, highlight=False)
     origin = entry.provenance
     where = (
         f"seed article, {origin.seed_section} #{origin.seed_item}"

@@ -106,9 +106,7 @@ def check_cross_references(kb: KnowledgeBase) -> list[KbProblem]:
         rel = f"{key}.yaml"
         for path, ref in _walk_source_refs(entry):
             if ref.source not in kb.sources:
-                problems.append(
-                    KbProblem(rel, entry.id, path, f"unknown source '{ref.source}'")
-                )
+                problems.append(KbProblem(rel, entry.id, path, f"unknown source '{ref.source}'"))
         for index, target in enumerate(entry.related):
             if target not in kb.entries:
                 problems.append(
@@ -117,9 +115,7 @@ def check_cross_references(kb: KnowledgeBase) -> list[KbProblem]:
         for index, target in enumerate(getattr(entry, "use_only_with", [])):
             if target not in kb.entries:
                 problems.append(
-                    KbProblem(
-                        rel, entry.id, f"use_only_with[{index}]", f"unknown entry '{target}'"
-                    )
+                    KbProblem(rel, entry.id, f"use_only_with[{index}]", f"unknown entry '{target}'")
                 )
         allowed = _figure_numbers(entry)
         for field_name, text in _prose_fields(entry):

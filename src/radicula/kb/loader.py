@@ -120,9 +120,7 @@ def _load_entries(
         return ()
     unknown = set(raw) - {"section", "title", "entries", "note"}
     if unknown:
-        problems.append(
-            KbProblem(rel, "-", ",".join(sorted(unknown)), "unknown top-level key(s)")
-        )
+        problems.append(KbProblem(rel, "-", ",".join(sorted(unknown)), "unknown top-level key(s)"))
     out: list[Entry] = []
     for index, item in enumerate(raw["entries"]):
         entry_id = str(item.get("id", f"#{index}")) if isinstance(item, dict) else f"#{index}"

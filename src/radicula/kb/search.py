@@ -49,5 +49,7 @@ def search(kb: KnowledgeBase, query: str, limit: int = 10, cutoff: float = 70.0)
         hit = best.get(entry_id)
         if hit is None or score > hit.score:
             entry = kb.entries[entry_id]
-            best[entry_id] = SearchHit(entry_id, kb.section_of[entry_id], entry.name, matched, score)
+            best[entry_id] = SearchHit(
+                entry_id, kb.section_of[entry_id], entry.name, matched, score
+            )
     return sorted(best.values(), key=lambda h: (-h.score, h.entry_id))[:limit]

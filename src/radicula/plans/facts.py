@@ -7,7 +7,8 @@ plus these planner facts:
 - ``disposition:<level>``; ``red_flag:<id>`` and ``red_flag:any``;
 - ``leading_mimic:<id>``: a mimic among the top ``leading_mimic_top_n`` of the differential with
   probability at least ``leading_mimic_min_probability`` (the engine's own imaging threshold);
-- ``radiculopathy:leading``: no mimic leads and P(radiculopathy) >= 0.5;
+- ``radiculopathy:leading``: no mimic leads and P(radiculopathy) is above every mimic's and
+  non-specific pain's probability;
 - ``imaging:concordant`` / ``imaging:discordant``: a root-level imaging finding that does / does
   not match the clinical picture;
 - ``duration:edx_window`` (>= ``edx_min_days``), ``duration:before_edx_window``,
@@ -58,7 +59,10 @@ def build_facts(case: Case, assessment: Assessment, settings: PlanSettings) -> P
         and (item.probability or 0.0) >= settings.leading_mimic_min_probability
     )
     facts.update(f"leading_mimic:{m}" for m in leading)
-    if not leading and assessment.radiculopathy_probability >= 0.5:
+    others = [
+        d.probability or 0.0 for d in assessment.differential if d.kind != "radiculopathy-cause"
+    ]
+    if not leading and assessment.radiculopathy_probability > max(others, default=0.0):
         facts.add("radiculopathy:leading")
     for conc in assessment.imaging_concordance:
         if conc.verdict == "concordant":
@@ -69,7 +73,9 @@ def build_facts(case: Case, assessment: Assessment, settings: PlanSettings) -> P
     if days is None:
         facts.add("duration:unknown")
     else:
-        facts.add("duration:edx_window" if days >= settings.edx_min_days else "duration:before_edx_window")
+        facts.add(
+            "duration:edx_window" if days >= settings.edx_min_days else "duration:before_edx_window"
+        )
         if days <= settings.esi_max_days:
             facts.add("duration:esi_acute")
     if case.age < settings.hip_atypical_below_age:

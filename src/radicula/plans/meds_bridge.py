@@ -36,7 +36,8 @@ def checker_available() -> bool:
     return _load_checker() is not None
 
 
-def patient_of(case: Case) -> dict[str, Any]:
+def patient_of(case: Case, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The checker's patient; ``exclude`` drops a current drug the order continues."""
     return {
         "age": case.age,
         "sex": "F" if case.sex == "female" else "M",
@@ -50,6 +51,7 @@ def patient_of(case: Case) -> dict[str, Any]:
         "current_medications": [
             {"name": name, "dose_mg": None, "frequency_per_day": None, "route": "oral"}
             for name in case.medications
+            if name.lower() not in exclude
         ],
     }
 
@@ -94,12 +96,14 @@ def _alert(raw: Any) -> dict[str, str]:
     }
 
 
-def check_option(case: Case, option: MedicationOption) -> CheckOutcome:
+def check_option(
+    case: Case, option: MedicationOption, exclude: frozenset[str] = frozenset()
+) -> CheckOutcome:
     check = _load_checker()
     if check is None:
         return CheckOutcome(False, False, error="the medication-safety checker is not available")
     try:
-        result = _as_dict(check({"patient": patient_of(case), "order": order_of(option)}))
+        result = _as_dict(check({"patient": patient_of(case, exclude), "order": order_of(option)}))
     except Exception as exc:  # any checker failure blocks the drug, with the reason shown
         return CheckOutcome(False, False, error=f"the medication-safety checker failed: {exc}")
     alerts = [_alert(a) for a in result.get("alerts", []) or []]

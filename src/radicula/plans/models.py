@@ -86,6 +86,8 @@ class Plan(PlanModel):
     disposition: str
     disposition_meaning: str
     red_flags: list[str]
+    involved_roots: list[str]
+    leading_mimics: list[str]
     emergency_first: list[str] = Field(description="What to do first when emergency or urgent.")
     workup: list[WorkupItem]
     stratified_care: str

@@ -13,7 +13,8 @@ _ORDER = {"now": 0, "later": 1, "not-indicated": 2}
 
 def plan_rules(kb: KnowledgeBase) -> PlanRules:
     table = kb.rule("workup")
-    assert isinstance(table, PlanRules)
+    if not isinstance(table, PlanRules):
+        raise TypeError("rules/workup.yaml is not a PlanRules table")
     return table
 
 

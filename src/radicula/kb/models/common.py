@@ -191,9 +191,9 @@ class Evidence(StrictModel):
 class Codes(StrictModel):
     """Standard codes where they exist."""
 
-    icd10cm: list[Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]] = (
-        Field(default_factory=list)
-    )
+    icd10cm: list[
+        Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
+    ] = Field(default_factory=list)
     snomed_ct: list[Annotated[str, StringConstraints(pattern=r"^[0-9]{6,18}$")]] = Field(
         default_factory=list
     )

@@ -26,7 +26,8 @@ class Medication(Entry):
         description="Usual adult dose and the label maximum per dose / per day, as text.",
     )
     renal_adjustment: NonEmptyText | None = Field(
-        default=None, description="What the label (or Beers 2023 Table 6) says for kidney impairment."
+        default=None,
+        description="What the label (or Beers 2023 Table 6) says for kidney impairment.",
     )
     hepatic_adjustment: NonEmptyText | None = Field(
         default=None, description="What the label says for liver impairment."
