@@ -18,8 +18,6 @@ app = typer.Typer(no_args_is_help=True, add_completion=False)
 schema_app = typer.Typer(no_args_is_help=True, add_completion=False)
 
 
-
-
 def assess_command(
     case_file: Annotated[Path | None, typer.Argument(help="Case file (JSON or YAML).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the assessment as JSON.")] = False,
