@@ -162,7 +162,7 @@ def test_malignancy_tumour_markers_only_later_never_screening() -> None:
 
 
 def test_failed_care_with_intervention_gets_mri_and_surgical_criteria() -> None:
-    _, case, _, plan = vignette("016-l2-l1l2-paracentral-concordant-left.yaml")
+    plan = vignette("016-l2-l1l2-paracentral-concordant-left.yaml")[3]
     assert _decisions(plan)["mri"] == "now"
     met = {s.id for s in plan.surgical_opinion if s.met}
     assert "surgery-failed-care-concordant" in met
