@@ -85,19 +85,14 @@ def run() -> None:
 
 def _click_exception_types() -> tuple[type[BaseException], ...]:
     """Typer >= 0.20 bundles its own click; older ones use the click package."""
+    import importlib
+
     types: list[type[BaseException]] = []
-    try:
-        from typer._click.exceptions import ClickException as Bundled
-
-        types.append(Bundled)
-    except ImportError:  # pragma: no cover - depends on the typer version
-        pass
-    try:
-        import click
-
-        types.append(click.ClickException)
-    except ImportError:  # pragma: no cover
-        pass
+    for module in ("typer._click.exceptions", "click"):
+        try:
+            types.append(importlib.import_module(module).ClickException)
+        except (ImportError, AttributeError):  # pragma: no cover - depends on the typer version
+            continue
     return tuple(types)
 
 

@@ -22,7 +22,6 @@ from radicula.reasoning.case import Case
 from radicula.reasoning.evidence import extract
 from radicula.reasoning.io import load_case, validate_case
 from radicula.reasoning.questions import candidates, information_gains
-from radicula.reasoning.triage import triage
 
 _YES = {"y", "yes", "p", "positive", "present", "true"}
 _NO = {"n", "no", "negative", "absent", "false", "normal"}
@@ -113,8 +112,6 @@ def _next(case: Case) -> tuple[str, str, str] | None:
             return q.code, q.question, q.why
     evidence = extract(case, ekb.triage.lab_thresholds)
     posterior = localise(evidence.atoms, [], ekb.priors, ekb.likelihoods, ekb.rows)
-    result = triage(case, evidence, ekb.triage)
-    del result
     for est in information_gains(posterior, candidates(case, ekb.vocab, side), ekb.likelihoods):
         if est.changes_leader:
             return (
