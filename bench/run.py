@@ -36,8 +36,12 @@ def main() -> int:
         table.add_column(column)
     for row in rows:
         value = row["value"]
-        shown = f"{value:.3f} {row['unit']}" if isinstance(value, float) else f"{value} {row['unit']}"
-        table.add_row(row["benchmark"], row["metric"], shown, row["goal"], "yes" if row["met"] else "NO")
+        shown = (
+            f"{value:.3f} {row['unit']}" if isinstance(value, float) else f"{value} {row['unit']}"
+        )
+        table.add_row(
+            row["benchmark"], row["metric"], shown, row["goal"], "yes" if row["met"] else "NO"
+        )
     Console(width=140).print(table)
     return 0
 

@@ -7,7 +7,9 @@ import time
 from collections.abc import Callable
 
 
-def percentiles_ms(fn: Callable[[], object], repeat: int = 500, warmup: int = 20) -> tuple[float, float]:
+def percentiles_ms(
+    fn: Callable[[], object], repeat: int = 500, warmup: int = 20
+) -> tuple[float, float]:
     """Median and p99 wall time of one call of ``fn``, in milliseconds."""
     for _ in range(warmup):
         fn()

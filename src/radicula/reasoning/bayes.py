@@ -91,7 +91,8 @@ def _root_ratio(row: LikelihoodRow, roots: tuple[str, ...]) -> tuple[float, str]
 
 
 def _clamp(value: float, table: LikelihoodTable) -> float:
-    return min(max(value, table.floor), table.cap)
+    """Floor zero-like ratios; finite reported ratios above the cap (e.g. 13) stay as printed."""
+    return max(value, table.floor)
 
 
 def ratio_for(
@@ -100,7 +101,7 @@ def ratio_for(
     """The ratio ``atom`` contributes to ``hyp`` and its basis."""
     if hyp.is_root:
         if atom.side is not None and hyp.side is not None and atom.side != hyp.side:
-            if atom.key.endswith((":normal", ":normal_power", ":negative")):
+            if atom.bilateral or atom.key.endswith((":normal", ":normal_power", ":negative")):
                 return 1.0, "neutral"
             return table.wrong_side_ratio, "expert-estimate"
         value, basis = _root_ratio(row, hyp.roots)
@@ -111,14 +112,14 @@ def ratio_for(
     return _clamp(value, table), basis
 
 
-_VECTORS: dict[tuple[int, str, str | None], tuple[tuple[float, str], ...]] = {}
+_VECTORS: dict[tuple[int, str, str | None, bool], tuple[tuple[float, str], ...]] = {}
 
 
 def ratio_vector(
     hyps: list[Hypothesis], atom: Atom, row: LikelihoodRow, table: LikelihoodTable
 ) -> tuple[tuple[float, str], ...]:
     """Ratios of ``atom`` for every hypothesis, cached: the KB is immutable per process."""
-    key = (id(table), atom.key, atom.side)
+    key = (id(table), atom.key, atom.side, atom.bilateral)
     cached = _VECTORS.get(key)
     if cached is None or len(cached) != len(hyps):
         cached = tuple(ratio_for(h, atom, row, table) for h in hyps)

@@ -26,6 +26,7 @@ class Atom:
     key: str
     side: str | None
     text: str
+    bilateral: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,10 @@ class Evidence:
 
 
 def _sides(side: str | None) -> tuple[str | None, ...]:
-    if side in ("bilateral", "midline"):
-        return SIDES
-    if side == "central":
+    """Midline findings are not lateralised; bilateral ones are recorded on both sides."""
+    if side in ("midline", "central"):
+        return (None,)
+    if side == "bilateral":
         return SIDES
     return (side,)
 
@@ -75,36 +77,32 @@ def _mirror_key(key: str) -> str | None:
     return None
 
 
+def _lateral(key: str, side: str, text: str) -> list[Atom]:
+    """Atoms of one finding: one per side for bilateral findings, none-sided for midline."""
+    return [Atom(key, s, text, side == "bilateral") for s in _sides(side)]
+
+
 def _raw_atoms(case: Case, thresholds: Iterable[LabThreshold]) -> list[Atom]:
     out: list[Atom] = []
     for pain in case.pain:
-        for side in _sides(pain.side):
-            out.append(
-                Atom(f"pain:{pain.region}", side, f"pain in {pain.region.replace('_', ' ')}")
-            )
+        out += _lateral(
+            f"pain:{pain.region}", pain.side, f"pain in {pain.region.replace('_', ' ')}"
+        )
     if case.pain and not any(p.region == "low_back" for p in case.pain):
         out.append(Atom("pain:low_back:absent", None, "no low back pain on the pain map"))
     for s in case.sensory:
         state = {"normal": "normal", "increased": "increased"}.get(s.change, "abnormal")
-        for side in _sides(s.side):
-            out.append(Atom(f"sensory:{s.site}:{state}", side, f"{s.change} sensation at {s.site}"))
+        out += _lateral(f"sensory:{s.site}:{state}", s.side, f"{s.change} sensation at {s.site}")
     for m in case.motor:
         state = "normal_power" if m.grade == 5 else "weak"
-        for side in _sides(m.side):
-            out.append(
-                Atom(
-                    f"motor:{m.action}:{state}", side, f"{m.action.replace('_', ' ')} MRC {m.grade}"
-                )
-            )
+        text = f"{m.action.replace('_', ' ')} MRC {m.grade}"
+        out += _lateral(f"motor:{m.action}:{state}", m.side, text)
     for r in case.reflexes:
         state = {"normal": "normal", "brisk": "brisk"}.get(r.value, "abnormal")
-        for side in _sides(r.side):
-            out.append(Atom(f"reflex:{r.reflex}:{state}", side, f"{r.reflex} reflex {r.value}"))
+        out += _lateral(f"reflex:{r.reflex}:{state}", r.side, f"{r.reflex} reflex {r.value}")
     for t in case.tests:
-        for side in _sides(t.side):
-            out.append(
-                Atom(f"test:{t.test}:{t.result}", side, f"{t.test.replace('_', ' ')} {t.result}")
-            )
+        text = f"{t.test.replace('_', ' ')} {t.result}"
+        out += _lateral(f"test:{t.test}:{t.result}", t.side, text)
     for code, present in sorted(case.features.items()):
         state = "present" if present else "absent"
         out.append(Atom(f"feature:{code}:{state}", None, f"{code.replace('_', ' ')} {state}"))

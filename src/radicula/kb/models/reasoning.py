@@ -82,6 +82,9 @@ class LikelihoodRow(StrictModel):
     radiculopathy_default: Weight = Field(
         default=1.0, description="Ratio for root hypotheses not listed (estimate)."
     )
+    mimic_default: Weight = Field(
+        default=1.0, description="Ratio for mimics not listed (estimate)."
+    )
     source: SourceRef
     note: str | None = None
 
@@ -98,15 +101,18 @@ class LikelihoodRow(StrictModel):
             return self.reported[hypothesis], "reported"
         if hypothesis in self.estimated:
             return self.estimated[hypothesis], "expert-estimate"
-        if is_root and self.radiculopathy_default != 1.0:
-            return self.radiculopathy_default, "expert-estimate"
+        default = self.radiculopathy_default if is_root else self.mimic_default
+        if default != 1.0:
+            return default, "expert-estimate"
         return 1.0, "neutral"
 
 
 class LikelihoodTable(StrictModel):
     """All likelihood rows, keyed by atom."""
 
-    cap: Weight = Field(description="Infinite reported ratios are capped at this value.")
+    cap: Weight = Field(
+        description="Infinite reported ratios are written as this value in the rows (documented cap)."
+    )
     floor: Weight = Field(description="Zero ratios are floored at this value.")
     cap_source: SourceRef
     rows: list[LikelihoodRow] = Field(min_length=1)
