@@ -97,3 +97,22 @@ def test_interview_asks_red_flags_first_and_saves(tmp_path):
     assert (
         "bladder" in asked[2].lower() or "saddle" in asked[2].lower() or "urine" in asked[2].lower()
     )
+
+
+def test_interview_answers_are_parsed_into_the_case():
+    from radicula.reasoning.interview import _answer_into
+
+    raw: dict[str, object] = {"age": 50, "sex": "male"}
+    assert _answer_into(raw, "motor:hip_flexion", "3", "left")
+    assert _answer_into(raw, "sensory:L2", "r", "left")
+    assert _answer_into(raw, "reflex:patellar", "brisk", "left")
+    assert _answer_into(raw, "femoral_nerve_stretch", "yes", "left")
+    assert _answer_into(raw, "fever", "no", "left")
+    assert _answer_into(raw, "slump", "unknown", "left")
+    assert not _answer_into(raw, "motor:hip_flexion", "7", "left")
+    assert not _answer_into(raw, "sensory:L3", "maybe", "left")
+    assert raw["motor"] == [{"action": "hip_flexion", "side": "left", "grade": 3}]
+    assert raw["sensory"] == [{"site": "L2", "side": "left", "change": "reduced"}]
+    assert raw["reflexes"] == [{"reflex": "patellar", "side": "left", "value": "brisk"}]
+    assert raw["features"] == {"fever": False}
+    assert raw["unknown"] == ["slump"]

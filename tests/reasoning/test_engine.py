@@ -197,3 +197,39 @@ def test_output_is_stamped():
     a = assess(case())
     assert a.kb_version and a.engine_version
     assert "judgement" in a.disclaimer
+
+
+def test_midline_back_pain_does_not_favour_either_side():
+    a = assess(case(pain=[{"region": "low_back", "side": "midline"}]))
+    by = {(r.root, r.side): r.probability for r in a.roots}
+    assert abs(by[("L5", "left")] - by[("L5", "right")]) < 1e-6
+
+
+def test_one_sided_findings_make_the_other_side_unlikely():
+    a = assess(
+        case(
+            pain=[{"region": "groin", "side": "right"}],
+            sensory=[{"site": "L1", "side": "right", "change": "reduced"}],
+        )
+    )
+    by = {(r.root, r.side): r.probability for r in a.roots}
+    assert by[("L1", "right")] > 5 * max(p for (root, side), p in by.items() if side == "left")
+
+
+def test_cauda_equina_features_favour_compression_over_plexus_mimics():
+    a = assess(
+        case(
+            pain=[{"region": "anterior_thigh", "side": "bilateral"}],
+            motor=[{"action": "knee_extension", "side": "bilateral", "grade": 4}],
+            reflexes=[{"reflex": "patellar", "side": "bilateral", "value": "absent"}],
+            features={"saddle_anaesthesia": True, "bilateral_leg_symptoms": True},
+            labs=[{"test": "pvr", "value": 400, "unit": "mL"}],
+        )
+    )
+    assert a.radiculopathy_probability > 0.5
+    assert a.disposition.level == "emergency"
+
+
+def test_sensory_increase_is_not_a_deficit():
+    a = assess(case(sensory=[{"site": "dermatomal_band", "side": "left", "change": "increased"}]))
+    assert a.disposition.level == "routine"

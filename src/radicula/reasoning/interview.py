@@ -40,38 +40,17 @@ def _answer_into(raw: dict[str, Any], code: str, answer: str, side: str) -> bool
             )
             return True
         return False
-    if code.startswith("sensory:"):
-        value = {
-            "n": "normal",
-            "normal": "normal",
-            "r": "reduced",
-            "reduced": "reduced",
-            "a": "absent",
-            "absent": "absent",
-        }.get(text)
-        if value is None:
-            return False
-        raw.setdefault("sensory", []).append(
-            {"site": code.split(":")[1], "side": side, "change": value}
-        )
-        return True
-    if code.startswith("reflex:"):
-        value = {
-            "n": "normal",
-            "normal": "normal",
-            "r": "reduced",
-            "reduced": "reduced",
-            "a": "absent",
-            "absent": "absent",
-            "b": "brisk",
-            "brisk": "brisk",
-        }.get(text)
-        if value is None:
-            return False
-        raw.setdefault("reflexes", []).append(
-            {"reflex": code.split(":")[1], "side": side, "value": value}
-        )
-        return True
+    for prefix, field, key, allowed in (
+        ("sensory:", "sensory", "change", ("normal", "reduced", "absent")),
+        ("reflex:", "reflexes", "value", ("normal", "reduced", "absent", "brisk")),
+    ):
+        if code.startswith(prefix):
+            value = next((a for a in allowed if text in (a, a[0])), None)
+            if value is None:
+                return False
+            name = "site" if field == "sensory" else "reflex"
+            raw.setdefault(field, []).append({name: code.split(":")[1], "side": side, key: value})
+            return True
     if text not in _YES | _NO:
         return False
     vocab = engine_kb().vocab

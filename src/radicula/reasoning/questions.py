@@ -137,47 +137,26 @@ def candidates(case: Case, vocab: Vocabulary, side: str) -> list[Candidate]:
                 Atom(f"feature:{item.code}:absent", None, item.name),
             )
         )
-    motor_done = {m.action for m in case.motor}
-    for action in MOTOR_ACTIONS:
-        if action in motor_done or f"motor:{action}" in asked:
-            continue
-        code, text = question_for_atom(f"motor:{action}", vocab, side)
-        out.append(
-            Candidate(
-                code,
-                text,
-                Atom(f"motor:{action}:weak", side, action),
-                Atom(f"motor:{action}:normal_power", side, action),
+    exam: list[tuple[str, tuple[str, ...], set[str], str, str]] = [
+        ("motor", MOTOR_ACTIONS, {m.action for m in case.motor}, "weak", "normal_power"),
+        ("sensory", tuple(_KEY_POINTS), {s.site for s in case.sensory}, "abnormal", "normal"),
+        ("reflex", REFLEXES, {r.reflex for r in case.reflexes}, "abnormal", "normal"),
+    ]
+    for kind, names, done, pos, neg in exam:
+        for name in names:
+            if name in done or f"{kind}:{name}" in asked:
+                continue
+            if name == "cremasteric" and case.sex != "male":
+                continue  # the Geigel reflex is not part of the case format yet
+            code, text = question_for_atom(f"{kind}:{name}", vocab, side)
+            out.append(
+                Candidate(
+                    code,
+                    text,
+                    Atom(f"{kind}:{name}:{pos}", side, name),
+                    Atom(f"{kind}:{name}:{neg}", side, name),
+                )
             )
-        )
-    sensory_done = {s.site for s in case.sensory}
-    for site in _KEY_POINTS:
-        if site in sensory_done or f"sensory:{site}" in asked:
-            continue
-        code, text = question_for_atom(f"sensory:{site}", vocab, side)
-        out.append(
-            Candidate(
-                code,
-                text,
-                Atom(f"sensory:{site}:abnormal", side, site),
-                Atom(f"sensory:{site}:normal", side, site),
-            )
-        )
-    reflex_done = {r.reflex for r in case.reflexes}
-    for reflex in REFLEXES:
-        if reflex in reflex_done or f"reflex:{reflex}" in asked:
-            continue
-        if reflex == "cremasteric" and case.sex != "male":
-            continue
-        code, text = question_for_atom(f"reflex:{reflex}", vocab, side)
-        out.append(
-            Candidate(
-                code,
-                text,
-                Atom(f"reflex:{reflex}:abnormal", side, reflex),
-                Atom(f"reflex:{reflex}:normal", side, reflex),
-            )
-        )
     return out
 
 
