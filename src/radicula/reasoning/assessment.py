@@ -20,7 +20,7 @@ from radicula.kb.models.reasoning import (
 )
 from radicula.kb.models.vocabulary import Vocabulary
 from radicula.reasoning import differential as diff
-from radicula.reasoning.bayes import Posterior, localise
+from radicula.reasoning.bayes import Posterior, localise, with_imaging
 from radicula.reasoning.case import Case
 from radicula.reasoning.evidence import Evidence, extract
 from radicula.reasoning.explain import explanation
@@ -245,7 +245,7 @@ def assess(case: Case, kb: KnowledgeBase | None = None) -> Assessment:
     first = localise(evidence.atoms, [], ekb.priors, ekb.likelihoods, ekb.rows)
     concordance, concordant = _concordance(labelled, first)
     all_implied = [item for item, _ in labelled if item is not None]
-    posterior = localise(evidence.atoms, all_implied, ekb.priors, ekb.likelihoods, ekb.rows)
+    posterior = with_imaging(first, all_implied, ekb.likelihoods)
     result = triage(case, evidence, ekb.triage)
     roots, hyps = _roots_out(posterior)
     top_hyp = max(
@@ -298,7 +298,7 @@ def next_questions(
     out = red_flag_questions(result, ekb.vocab, ekb.triage.screening, side)
     seen = {q.code for q in out}
     for est in information_gains(
-        posterior, candidates(case, ekb.vocab, side or "left"), ekb.likelihoods
+        posterior, candidates(case, ekb.vocab, side or "left"), ekb.likelihoods, ekb.rows
     ):
         if len(out) >= limit:
             break

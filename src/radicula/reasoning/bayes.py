@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import NamedTuple
 
 from radicula.kb.models.common import ROOT_IDS
 from radicula.kb.models.reasoning import LikelihoodRow, LikelihoodTable, PriorTable
@@ -35,9 +36,8 @@ class Hypothesis:
         return bool(self.roots)
 
 
-@dataclass(frozen=True)
-class Step:
-    """One multiplication: finding, ratio, where the ratio comes from."""
+class Step(NamedTuple):
+    """One multiplication: finding, ratio, where the ratio comes from (a tuple: made often)."""
 
     atom: str
     text: str
@@ -210,6 +210,16 @@ def localise(
     _apply_imaging(scored, implied, table)
     probs = _normalise([s.log_score for s in scored])
     return Posterior(tuple(scored), tuple(probs), tuple(unused))
+
+
+def with_imaging(base: Posterior, implied: list[ImpliedRoot], table: LikelihoodTable) -> Posterior:
+    """``base`` updated by imaging, without re-scoring the clinical findings."""
+    if not implied:
+        return base
+    scored = [Scored(s.hypothesis, s.log_prior, s.log_like, list(s.steps)) for s in base.scored]
+    _apply_imaging(scored, implied, table)
+    probs = _normalise([s.log_score for s in scored])
+    return Posterior(tuple(scored), tuple(probs), base.unused)
 
 
 def _apply_imaging(

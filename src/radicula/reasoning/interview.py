@@ -91,7 +91,9 @@ def _next(case: Case) -> tuple[str, str, str] | None:
             return q.code, q.question, q.why
     evidence = extract(case, ekb.triage.lab_thresholds)
     posterior = localise(evidence.atoms, [], ekb.priors, ekb.likelihoods, ekb.rows)
-    for est in information_gains(posterior, candidates(case, ekb.vocab, side), ekb.likelihoods):
+    for est in information_gains(
+        posterior, candidates(case, ekb.vocab, side), ekb.likelihoods, ekb.rows
+    ):
         if est.changes_leader:
             return (
                 est.candidate.code,

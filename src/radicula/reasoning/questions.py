@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from radicula.kb.models.reasoning import LikelihoodRow, LikelihoodTable
 from radicula.kb.models.vocabulary import Vocabulary
-from radicula.reasoning.bayes import Posterior, entropy, ratio_vector
+from radicula.reasoning.bayes import Hypothesis, Posterior, entropy, ratio_vector
 from radicula.reasoning.case import MOTOR_ACTIONS, REFLEXES, Case
 from radicula.reasoning.evidence import Atom
 from radicula.reasoning.models import NextQuestion
@@ -167,18 +167,21 @@ def _updated(probs: list[float], ratios: list[float]) -> list[float]:
 
 
 def _ratios(
-    posterior: Posterior, atom: Atom | None, rows: dict[str, LikelihoodRow], table: LikelihoodTable
+    hyps: list[Hypothesis],
+    active: list[int],
+    atom: Atom | None,
+    rows: dict[str, LikelihoodRow],
+    table: LikelihoodTable,
 ) -> list[float] | None:
     if atom is None or atom.key not in rows:
         return None
-    row = rows[atom.key]
-    hyps = [s.hypothesis for s in posterior.scored]
-    return [value for value, _ in ratio_vector(hyps, atom, row, table)]
+    vector = ratio_vector(hyps, atom, rows[atom.key], table)
+    return [vector[i][0] for i in active]
 
 
-def _leader(posterior: Posterior, probs: list[float]) -> str:
+def _leader(hyps: list[Hypothesis], probs: list[float]) -> str:
     best = max(range(len(probs)), key=probs.__getitem__)
-    hyp = posterior.scored[best].hypothesis
+    hyp = hyps[best]
     return hyp.roots[0] if hyp.is_root else (hyp.mimic or "nonspecific")
 
 
@@ -189,26 +192,41 @@ class GainEstimate:
     changes_leader: bool
 
 
+_NEGLIGIBLE = 1e-6
+
+
 def information_gains(
-    posterior: Posterior, cands: list[Candidate], table: LikelihoodTable
+    posterior: Posterior,
+    cands: list[Candidate],
+    table: LikelihoodTable,
+    rows: dict[str, LikelihoodRow] | None = None,
 ) -> list[GainEstimate]:
-    rows = table.by_atom()
-    probs = list(posterior.probabilities)
+    """Expected entropy reduction of each candidate over the hypotheses that still matter.
+
+    Hypotheses below one in a million are left out of the sums: they cannot change which
+    question is most useful, and leaving them out makes the search several times cheaper.
+    """
+    rows = rows if rows is not None else table.by_atom()
+    active = [i for i, p in enumerate(posterior.probabilities) if p >= _NEGLIGIBLE]
+    mass = sum(posterior.probabilities[i] for i in active)
+    probs = [posterior.probabilities[i] / mass for i in active]
+    hyps = [posterior.scored[i].hypothesis for i in active]
+    all_hyps = [s.hypothesis for s in posterior.scored]
     base_entropy = entropy(probs)
-    leader = _leader(posterior, probs)
+    leader = _leader(hyps, probs)
     odds0 = table.baseline_rate / (1 - table.baseline_rate)
     out: list[GainEstimate] = []
     for cand in cands:
-        pos = _ratios(posterior, cand.positive, rows, table)
+        pos = _ratios(all_hyps, active, cand.positive, rows, table)
         if pos is None:
             continue
-        neg = _ratios(posterior, cand.negative, rows, table) or [1.0] * len(probs)
+        neg = _ratios(all_hyps, active, cand.negative, rows, table) or [1.0] * len(probs)
         p_pos = sum(p * (odds0 * w / (1 + odds0 * w)) for p, w in zip(probs, pos, strict=True))
         post_pos = _updated(probs, pos)
         post_neg = _updated(probs, neg)
         expected = p_pos * entropy(post_pos) + (1 - p_pos) * entropy(post_neg)
         gain = max(0.0, base_entropy - expected)
-        changes = _leader(posterior, post_pos) != leader or _leader(posterior, post_neg) != leader
+        changes = _leader(hyps, post_pos) != leader or _leader(hyps, post_neg) != leader
         if gain > 1e-9 and math.isfinite(gain):
             out.append(GainEstimate(cand, gain, changes))
     out.sort(key=lambda g: (-g.gain, g.candidate.code))
