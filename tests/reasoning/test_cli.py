@@ -79,24 +79,35 @@ def test_batch_reports_bad_line_and_keeps_good(tmp_path):
     assert result.exit_code != 0
 
 
-def test_interview_asks_red_flags_first_and_saves(tmp_path):
+def test_interview_takes_history_then_red_flags_and_saves(tmp_path):
+    import yaml
     from rich.console import Console
 
     from radicula.reasoning.interview import run_interview
 
-    answers = iter(["45", "male"] + ["no"] * 20 + ["unknown"] * 40)
+    history = ["45", "male", "groin, anterior_thigh", "left", "gradual", "10"]
+    answers = iter(history + ["no"] * 12)
     asked: list[str] = []
 
     def fake_input(prompt: str) -> str:
         asked.append(prompt)
-        return next(answers)
+        return next(answers)  # raises StopIteration -> treated below
+
+    def eof_input(prompt: str) -> str:
+        try:
+            return fake_input(prompt)
+        except StopIteration:
+            raise EOFError from None
 
     out = tmp_path / "case.yaml"
-    run_interview(Console(file=open(tmp_path / "log.txt", "w")), out, None, 12, fake_input)
-    assert out.exists()
-    assert (
-        "bladder" in asked[2].lower() or "saddle" in asked[2].lower() or "urine" in asked[2].lower()
-    )
+    with (tmp_path / "log.txt").open("w") as log:
+        run_interview(Console(file=log), out, None, 30, eof_input)
+    saved = yaml.safe_load(out.read_text())
+    assert saved["pain"][0] == {"region": "groin", "side": "left"}
+    assert saved["onset"] == "gradual" and saved["duration_days"] == 10
+    first_engine_question = asked[len(history)].lower()
+    assert any(w in first_engine_question for w in ("urine", "bladder", "saddle", "bowel"))
+    assert len(saved["features"]) >= 5  # the red-flag answers were kept
 
 
 def test_interview_answers_are_parsed_into_the_case():

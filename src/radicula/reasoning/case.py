@@ -132,8 +132,11 @@ class ReflexFinding(CaseModel):
 
 class SpecialTest(CaseModel):
     test: str = Field(description="A special-test code from `radicula vocab`.")
-    side: SideOrBoth = Field(
-        description="For crossed tests: the side where the pain is reproduced (the symptomatic leg)."
+    side: SideOrBoth | Literal["midline"] = Field(
+        description=(
+            "For crossed tests: the side where the pain is reproduced (the symptomatic leg); "
+            "midline for tests without a side (spinal percussion, abdominal mass, anal tone)."
+        )
     )
     result: Literal["positive", "negative"]
 

@@ -29,6 +29,7 @@ class VocabItem(StrictModel):
     question: NonEmptyText
     group: Literal["red-flag", "history", "pattern", "exam", "visceral"] | None = None
     kb_entry: EntryId | None = None
+    midline: bool = Field(default=False, description="A test without a side (recorded as midline).")
 
 
 class Vocabulary(StrictModel):
