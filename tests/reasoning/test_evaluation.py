@@ -38,3 +38,18 @@ def test_targets_are_met(vignettes):
     assert d["red_flag_recall"] == 1.0, report.failures
     assert d["over_triage_rate"] <= 0.15, report.failures
     assert d["mimic_recognition"] >= 0.8, report.failures
+
+
+def test_blind_holdout_is_safe_and_accurate():
+    """The blind set (see vignettes_holdout/README.md): safety targets hold; accuracy is close."""
+    from pathlib import Path
+
+    from radicula.reasoning.evaluation import load_vignettes
+
+    holdout = load_vignettes(Path(__file__).parent / "vignettes_holdout")
+    assert len(holdout) >= 40
+    d = evaluate(holdout).as_dict()
+    assert d["under_triage_count"] == 0, d["failures"]
+    assert d["red_flag_recall"] == 1.0, d["failures"]
+    assert d["over_triage_rate"] <= 0.15, d["failures"]
+    assert d["root_top1"] >= 0.9, d["failures"]
