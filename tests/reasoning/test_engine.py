@@ -233,3 +233,22 @@ def test_cauda_equina_features_favour_compression_over_plexus_mimics():
 def test_sensory_increase_is_not_a_deficit():
     a = assess(case(sensory=[{"site": "dermatomal_band", "side": "left", "change": "increased"}]))
     assert a.disposition.level == "routine"
+
+
+def test_perineal_examination_asked_only_when_a_cauda_equina_symptom_is_possible():
+    screened = assess(case())  # every CES symptom recorded absent
+    assert "sensory:saddle" not in {q.code for q in screened.next_questions}
+    assert all(p.rule != "ces-examination-or-bladder-scan" for p in screened.disposition.pending)
+    worried = assess(case(features={"new_urinary_urgency_or_hesitancy": True}))
+    assert worried.disposition.level == "emergency"
+
+
+def test_history_is_asked_before_laboratory_tests():
+    a = assess(
+        case(
+            motor=[{"action": "hip_flexion", "side": "left", "grade": 4}],
+            features={"fever": False},
+        )
+    )
+    kinds = [q.code for q in a.next_questions]
+    assert kinds and not kinds[0].startswith("lab:")

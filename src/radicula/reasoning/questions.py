@@ -90,13 +90,32 @@ def question_for_atom(atom: str, vocab: Vocabulary, side: str | None) -> tuple[s
     return atom, atom
 
 
+_KIND_RANK = {
+    "feature": 0,
+    "onset": 0,
+    "pain": 0,
+    "care": 1,
+    "test": 2,
+    "sensory": 2,
+    "motor": 2,
+    "reflex": 2,
+    "deficit": 2,
+    "lab": 3,
+}
+
+
+def _rank(atom: str) -> int:
+    """History before examination before tests, as an examiner asks."""
+    return _KIND_RANK.get(atom.split(":", 1)[0], 2)
+
+
 def red_flag_questions(
     result: TriageResult, vocab: Vocabulary, screening: list[str], side: str | None
 ) -> list[NextQuestion]:
     order = {atom: i for i, atom in enumerate(screening)}
     out: dict[str, NextQuestion] = {}
     for pending in result.pending:
-        for atom in sorted(pending.missing, key=lambda a: order.get(a, len(order))):
+        for atom in sorted(pending.missing, key=lambda a: (order.get(a, len(order)), _rank(a))):
             code, text = question_for_atom(atom, vocab, side)
             if code in out:
                 continue

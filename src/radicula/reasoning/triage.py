@@ -144,6 +144,8 @@ def triage(case: Case, evidence: Evidence, rules: TriageRules) -> TriageResult:
     level = max((f.rule.level for f in fired), key=LEVEL_ORDER.__getitem__, default="routine")
     pending: list[PendingRule] = []
     for rule in unknown:
+        if rule.ask_when is not None and _evaluate_group(rule.ask_when, keys, case, []) is False:
+            continue
         if LEVEL_ORDER[rule.level] > LEVEL_ORDER[level]:
             missing = tuple(
                 dict.fromkeys(a for a in unknown_atoms(rule.when, keys, case) if _askable(a, case))

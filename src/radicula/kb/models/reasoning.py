@@ -181,6 +181,13 @@ class TriageRule(StrictModel):
     reason: NonEmptyText
     source: SourceRef
     imaging_now: bool = Field(default=False, description="The rule also calls for imaging now.")
+    ask_when: ConditionGroup | None = Field(
+        default=None,
+        description=(
+            "Ask for this rule's missing findings only when this holds or is unknown "
+            "(e.g. examine perineal sensation when a cauda-equina symptom is present or unasked)."
+        ),
+    )
 
 
 class LabThreshold(StrictModel):
