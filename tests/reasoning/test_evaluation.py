@@ -4,25 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 
+from radicula.kb.models.common import RED_FLAG_IDS, ROOT_IDS
 from radicula.reasoning.evaluation import evaluate
 
 
 def test_vignette_set_is_large_and_covers_every_root_mimic_and_flag(vignettes):
     assert len(vignettes) >= 80
     roots = Counter(r for v in vignettes for r in v.label.get("involved_roots") or [])
-    for root in ("T12", "L1", "L2", "L3", "L4", "L5", "S1"):
+    for root in ROOT_IDS:
         assert roots[root] >= 1, root
     assert roots["L1"] >= 10 and roots["L2"] >= 10
     flags = Counter(f for v in vignettes for f in v.label.get("red_flags") or [])
-    for flag in (
-        "cauda-equina",
-        "infection",
-        "malignancy",
-        "fracture",
-        "progressive-deficit",
-        "vascular",
-        "haemorrhage",
-    ):
+    for flag in RED_FLAG_IDS:
         assert flags[flag] >= 2, flag
     mimics = {v.label.get("mimic") for v in vignettes} - {None}
     assert len(mimics) >= 13

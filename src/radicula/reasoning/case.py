@@ -162,27 +162,28 @@ class LabValue(CaseModel):
         return self
 
 
+CompressiveFinding = Literal[
+    "bulge",
+    "protrusion",
+    "extrusion",
+    "sequestration",
+    "foraminal_stenosis",
+    "central_stenosis",
+    "lateral_recess_stenosis",
+    "spondylolisthesis",
+    "synovial_cyst",
+]
+"""Imaging findings that can compress a root (the zone rule maps them to a root)."""
+COMPRESSIVE_FINDINGS: tuple[str, ...] = CompressiveFinding.__args__  # type: ignore[attr-defined]
+ImagingKind = CompressiveFinding | Literal["fracture", "mass", "collection", "haematoma", "normal"]
+
+
 class ImagingFinding(CaseModel):
     modality: Literal["mri", "ct", "ct_myelography", "xray"]
     level: SpinalLevel
     zone: ImagingZone | None = None
     side: Literal["left", "right", "bilateral", "central"] = "central"
-    finding: Literal[
-        "bulge",
-        "protrusion",
-        "extrusion",
-        "sequestration",
-        "foraminal_stenosis",
-        "central_stenosis",
-        "lateral_recess_stenosis",
-        "spondylolisthesis",
-        "synovial_cyst",
-        "fracture",
-        "mass",
-        "collection",
-        "haematoma",
-        "normal",
-    ]
+    finding: ImagingKind
 
 
 class Case(CaseModel):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from radicula.reasoning.case import Case, ImagingFinding
+from radicula.reasoning.case import COMPRESSIVE_FINDINGS, Case, ImagingFinding
 
 _LEVEL_ROOTS: dict[str, tuple[str | None, str]] = {
     "T11-T12": (None, "T12"),
@@ -23,19 +23,7 @@ _LEVEL_ROOTS: dict[str, tuple[str | None, str]] = {
     "L5-S1": ("L5", "S1"),
 }
 _EXITING_ZONES = frozenset({"foraminal", "extraforaminal"})
-_ROOT_FINDINGS = frozenset(
-    {
-        "bulge",
-        "protrusion",
-        "extrusion",
-        "sequestration",
-        "foraminal_stenosis",
-        "central_stenosis",
-        "lateral_recess_stenosis",
-        "spondylolisthesis",
-        "synovial_cyst",
-    }
-)
+_ROOT_FINDINGS = frozenset(COMPRESSIVE_FINDINGS)
 
 
 @dataclass(frozen=True)

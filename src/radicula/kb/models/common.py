@@ -7,7 +7,7 @@ with a message naming the file, the entry and the field instead of quietly losin
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -26,14 +26,7 @@ Stance = Literal[
 ]
 """How the article's claim stands against guidelines, labels and primary studies."""
 
-STANCES: tuple[str, ...] = (
-    "supported",
-    "contested",
-    "wrong",
-    "experimental",
-    "not-recommended",
-    "not-approved",
-)
+STANCES: tuple[str, ...] = get_args(Stance)
 
 STANCES_NEEDING_CORRECTION: frozenset[str] = frozenset({"wrong", "contested", "not-approved"})
 
@@ -48,18 +41,10 @@ RedFlagId = Literal[
 ]
 """The fixed red-flag vocabulary; engine, plans and leaflets speak only these ids."""
 
-RED_FLAG_IDS: tuple[str, ...] = (
-    "cauda-equina",
-    "infection",
-    "malignancy",
-    "fracture",
-    "progressive-deficit",
-    "vascular",
-    "haemorrhage",
-)
+RED_FLAG_IDS: tuple[str, ...] = get_args(RedFlagId)
 
 RootId = Literal["T12", "L1", "L2", "L3", "L4", "L5", "S1"]
-ROOT_IDS: tuple[str, ...] = ("T12", "L1", "L2", "L3", "L4", "L5", "S1")
+ROOT_IDS: tuple[str, ...] = get_args(RootId)
 
 SeedSection = Literal[
     "types",

@@ -17,7 +17,7 @@ Every number the checker acts on is an ``Amount`` carrying a ``SourceRef``. Cros
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -46,20 +46,7 @@ Route = Literal[
     "topical",
     "inhaled",
 ]
-ROUTES: tuple[str, ...] = (
-    "oral",
-    "iv",
-    "im",
-    "subcutaneous",
-    "transdermal",
-    "sublingual",
-    "buccal",
-    "epidural",
-    "intra-articular",
-    "rectal",
-    "topical",
-    "inhaled",
-)
+ROUTES: tuple[str, ...] = get_args(Route)
 
 AlertCode = Literal[
     "max-single-dose-exceeded",
